@@ -1,0 +1,53 @@
+# kexie-graph: the two entry points of CONTRACT.md, plus developer conveniences.
+# `make demo` and `make test` create .venv/ themselves; nothing needs installing by hand.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP_RUN := $(VENV)/.installed-run
+STAMP_DEV := $(VENV)/.installed-dev
+BUILD := build
+ARTICLES := data/articles
+
+.PHONY: demo test lint typecheck fuzz bench docs docs-check clean venv dev
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP_RUN): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(STAMP_DEV): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(STAMP_RUN)
+
+venv: $(STAMP_RUN)
+dev: $(STAMP_DEV)
+
+## demo: build the graph of data/articles, validate it, write build/kg.trig and build/kg.html, print a summary
+demo: $(STAMP_RUN)
+	$(BIN)/kexie-graph build $(ARTICLES) --out $(BUILD)
+	$(BIN)/kexie-graph view --store $(BUILD) --out $(BUILD)/kg.html
+	$(BIN)/kexie-graph summary --store $(BUILD) --questions
+
+## test: the whole suite (CI runs exactly this through .ci/run)
+test: $(STAMP_DEV)
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+lint: $(STAMP_DEV)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+typecheck: $(STAMP_DEV)
+	$(BIN)/mypy
+
+## fuzz: the Hypothesis tests with many more examples than CI runs
+fuzz: $(STAMP_DEV)
+	KEXIE_HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -p no:cacheprovider -m "not browser" tests -k hypothesis
+
+bench: $(STAMP_DEV)
+	$(BIN)/python benchmarks/run_all.py
+
+clean:
+	rm -rf $(BUILD) .pytest_cache .mypy_cache .ruff_cache
