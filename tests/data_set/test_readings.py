@@ -55,10 +55,27 @@ PREDICATES = {
     "reports",
 }
 ARTICLE_OBJECT_PREDICATES = {"publishes", "reports"}
-# docs/ARCHITECTURE.md: kx:Percent kx:PercentagePoint kx:PersonCount kx:Count kx:Rank
-# kx:YearUnit kx:YearCount kx:Yuan, and the four figure kinds.
-UNITS = {"percent", "percentage-points", "persons", "count", "rank", "year", "years", "yuan"}
+# docs/ARCHITECTURE.md: kx:Percent kx:PercentagePoint kx:PersonCount kx:PersonTimes kx:Count
+# kx:Rank kx:YearUnit kx:YearCount kx:Yuan, and the four figure kinds. The graph vocabulary, where
+# it exists, is the authority (so that a unit added there is accepted here).
+UNITS = {
+    "percent",
+    "percentage-points",
+    "persons",
+    "person-times",
+    "count",
+    "rank",
+    "year",
+    "years",
+    "yuan",
+}
 KINDS = {"actual", "target", "change", "rank"}
+try:
+    _vocab = importlib.import_module("kexie_graph.graph.vocab")
+    UNITS = set(getattr(_vocab, "UNITS", UNITS))
+    KINDS = set(getattr(_vocab, "FIGURE_KINDS", KINDS))
+except ImportError:
+    pass
 COMPARATORS = {">", ">=", "<", "<=", "=", "~"}
 ARTICLE_KEYS = {"id", "title", "source", "date"}
 ENTITY_KEYS = {"id", "type", "zh", "en", "mentions", "aliases"}
