@@ -76,7 +76,7 @@ try:
     KINDS = set(getattr(_vocab, "FIGURE_KINDS", KINDS))
 except ImportError:
     pass
-COMPARATORS = {">", ">=", "<", "<=", "=", "~"}
+COMPARATORS = {">", ">=", "<", "<=", "="}
 ARTICLE_KEYS = {"id", "title", "source", "date"}
 ENTITY_KEYS = {"id", "type", "zh", "en", "mentions", "aliases"}
 RELATION_KEYS = {"subject", "predicate", "object", "evidence"}
