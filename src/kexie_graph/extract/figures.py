@@ -1,0 +1,1066 @@
+"""Figures the genre states: rates, changes, counts, amounts, ranks, anniversaries and target years.
+
+``find_figures`` reads the cleaned text of one article and returns :class:`FigureHit` records: what is
+measured (indicator), whom it is about (subject, an entity key), the value (a Decimal), its unit and
+kind, the year or period it belongs to, an optional comparator, and the evidence clause.
+
+How a figure is found (each step is one compiled pattern over the whole text, then per-hit context):
+
+* **numbers with a unit** -- ``10.2%``, ``百分之十``, ``5.46个百分点``, ``3100名``, ``三十余家``,
+  ``两千余名``, ``1.2万人次``, ``3.5亿元``, ``100周年``, ``七个方面``; the unit is required, so a
+  bare number (a phone number, a list number, a year) never becomes a figure;
+* **ranks** -- ``排名第12位``, ``位居全国第一``, ``西部第一位``, ``居全省首位``, ``进入全国前十``;
+* **target years** -- ``预计到2025年,重庆将建成…``: the year is the value of a target when the clause
+  after it names something to be built or reached and states no other number.
+
+What is *not* a figure: dates (3月18日), ordinals (第五届, 第一批, 五届八次全会), numbers inside
+《》 titles, short quoted names (“三长”, “四个面向”), political slogans and idioms (一带一路,
+三位一体, 两个维护, 千家万户, 万人计划), a single 一 (一批, 一个 mean "a"), vague numerals
+(数百, 几十, 三五), ranges (3-5个) and years on their own (2021年是…). Inside a longer quoted name
+(a campaign title) only a head count counts (“百名科技英才颂…”), since such titles state how many
+people a campaign involves.
+
+Kinds: ``change`` for ``个百分点`` and for ``提高/增长/下降 … %`` (a fall is a negative value);
+``rank`` for ranks; ``target`` when the year the figure belongs to lies after the article's year, or,
+failing a year, when the nearest cue before it is a target cue (预计, 力争, 确保, 将, 到2025年 …) rather
+than an actual one (已, 累计, 截至 …); else ``actual``.
+
+Year: the nearest time expression before the figure in its sentence (2020年, 今年 via
+``article_year``, “十三五”时期), else the latest one earlier in its paragraph (paragraphs are found
+layout-blind: a line that does not end a sentence continues it), else ``article_year``; a change
+against a base year spans both (``较2015年`` in a 2020 clause -> ``"2015-2020"``).
+
+Subject: a change or rank takes the subject of the figure before it in the sentence; otherwise the
+nearest organisation or place mention before the figure in its sentence that is not an object
+(与/联合/在/推动 … X) nor inside a title or quotation; rates and counts of districts prefer a place and
+fall back to the article's home place (the entity of 全市/我市/本市 …); then earlier sentences of the
+paragraph; then ``default_subject``. A figure with no subject at all is dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kexie_graph.extract.numbers import (
+    APPROX_PREFIXES,
+    CN_NUMERAL_CHARS,
+    PREFIX_COMPARATORS,
+    SUFFIX_COMPARATORS,
+    canonical,
+    parse_number,
+)
+
+__all__ = [
+    "FIGURE_KINDS",
+    "FIGURE_UNITS",
+    "FigureHit",
+    "MentionRef",
+    "find_figures",
+]
+
+#: the unit names a hit may carry (the keys of ``kexie_graph.graph.vocab.UNITS``)
+FIGURE_UNITS: tuple[str, ...] = (
+    "percent",
+    "percentage-points",
+    "persons",
+    "person-times",
+    "count",
+    "rank",
+    "year",
+    "years",
+    "yuan",
+)
+
+#: the kind names a hit may carry
+FIGURE_KINDS: tuple[str, ...] = ("actual", "target", "change", "rank")
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRef:
+    """An entity mention in the cleaned text: ``text[begin:end]`` names the entity ``key``."""
+
+    begin: int
+    end: int
+    key: str  # "Place/重庆市", "Organization/重庆市科学技术协会"
+    cls: str  # top-level class, e.g. "Place"
+
+
+@dataclass(frozen=True, slots=True)
+class FigureHit:
+    """One figure found in the cleaned text; offsets are into that text."""
+
+    indicator: str
+    subject: str
+    value: Decimal
+    unit: str
+    kind: str
+    year: str | None
+    comparator: str | None
+    begin: int  # evidence clause
+    end: int
+    number_begin: int
+    number_end: int
+    rule: str
+    measure: str | None = (
+        None  # the measure word of a count (个, 家, 项 …) or person count (名, 位, 人)
+    )
+    approximate: bool = False  # 约, 近, 左右 …
+
+
+# --------------------------------------------------------------------------------------- patterns
+
+_CN = CN_NUMERAL_CHARS
+_CN_DIGITS = "一二两三四五六七八九"
+_SUBJECT_CLASSES = frozenset({"Organization", "Place"})
+_HOME_WORDS = frozenset(
+    {"全市", "我市", "本市", "全省", "我省", "本省", "全区", "我区", "本区", "全县", "我县", "本县"}
+    | {"全州", "我州", "本州", "全盟", "全旗"}
+)
+
+# Units, longest first, each with the look-aheads that keep it from being the first character of
+# an ordinary word (人才, 家庭, 项目, 部署 …).
+_UNIT_PATTERN = (
+    r"个百分点|百分点|%|人次|周年|部门|场次|"
+    r"元(?![素旦首宵器件])|"
+    r"名(?![单称义誉片牌言列胜额字号录流嘴次])|"
+    r"位(?![于置列居次数])|"
+    r"人(?![才民员口类们士选物生工力事均文心性格权情间大气体身数手际群脉])|"
+    r"个(?![人体性别案例税])|"
+    r"家(?![庭长乡园族属居用电具务风教政书])|"
+    r"项(?![目])|"
+    r"场(?![所景地馆合域面站镇次])|"
+    r"所(?![属在有以长得谓需为])|"
+    r"批(?![准示复评判次])|"
+    r"次(?![要序级生日年])|"
+    r"部(?![署分长委属级队门位件落])|"
+    r"篇(?![章])|件|册|座(?![谈])|处(?![理于长室置])|条(?![例件])|"
+    r"台(?![湾阶])|套|支(?![持撑部出付])|种(?![类子植])|类(?![型别])|份(?![额])|"
+    r"款(?![项])|期(?![间待刊限望末货])|户(?![籍外口])|辆|轮"
+)
+
+_PERSON_UNITS = frozenset({"名", "位", "人"})
+
+_QTY = re.compile(
+    rf"(?P<pct>百分之(?P<pnum>[{_CN}点]+))"
+    rf"|(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN}]+(?:点[零〇一二三四五六七八九]+)?)"
+    r"(?P<mid>余|多)?(?P<mag>万亿|千万|百万|万|亿|千)?(?P<post>余|多)?"
+    rf"(?P<unit>{_UNIT_PATTERN})"
+)
+
+_GROUP = (
+    r"(?:全国|全省|全市|全区|全球|世界|国内|省内|市内|西部|东部|中部|东北|西南|西北|华东|华南|华北|"
+    r"华中|中西部|同类城市|副省级城市|省会城市|计划单列市|直辖市)"
+)
+_STRONG_RANK_VERBS = frozenset(
+    {"排名", "排在", "排行", "位居", "居于", "位列", "名列", "跃居", "跃升至", "跃升到"}
+    | {"上升至", "上升到", "提升至", "提升到", "位次"}
+)
+_RANK = re.compile(
+    r"(?P<verb>排名|排在|排行|位居|居于|位列|名列|跃居|跃升至|跃升到|上升至|上升到|提升至|提升到|"
+    r"位次为?|居|列)?"
+    rf"(?P<grp>{_GROUP}(?:各省份?|各地|各城市)?)?(?:排名)?"
+    rf"(?:第(?P<n>\d+|[一二两三四五六七八九十]+)(?P<pos>位|名)?"
+    r"|(?P<first>首位|榜首)"
+    rf"|前(?P<top>\d+|[一二三四五六七八九十]+)(?P<toppos>位|名|强)?)"
+)
+
+_TARGET_YEAR = re.compile(
+    r"(?:(?P<cue>预计|力争|争取|计划|确保|预期|目标是)(?:在|于)?(?:到|至)?|(?<![截直])(?:到|至))"
+    r"(?P<y>(?:19|20)\d\d)年(?:底|末|前|左右|时)?"
+)
+_COMPLETION = re.compile(
+    r"基本建成|全面建成|建设成为|建设成|打造成为|打造成|建成|成为|基本形成|形成|全面实现|实现|完成|"
+    r"迈入|进入|跻身|达到"
+)
+
+_YEAR_ANCHOR = re.compile(
+    r"(?P<pre>较|比|与|同|相比|对比|自|从|到|至)?"
+    r"(?:(?P<y1>(?:19|20)\d\d)(?:[-—~至到](?P<y2>(?:19|20)\d\d))?年(?P<suf>底|末|初|前|以来)?"
+    r"|(?P<rel>今年|去年|上年|明年|前年)(?P<relsuf>以来)?"
+    r"|“?(?P<fyp>十一五|十二五|十三五|十四五|十五五)”?)"
+)
+_FYP_YEARS: dict[str, tuple[int, int]] = {
+    "十一五": (2006, 2010),
+    "十二五": (2011, 2015),
+    "十三五": (2016, 2020),
+    "十四五": (2021, 2025),
+    "十五五": (2026, 2030),
+}
+
+_TARGET_CUE = re.compile(
+    r"预计|预期|力争|争取|确保|目标|计划(?=到|在|于|用|\d)|拟|有望|届时|"
+    r"将(?![近其之军领士帅来])|要(?=达到|实现|突破|超过|力争|确保|建成)|(?:到|至)(?:19|20)\d\d年"
+)
+_ACTUAL_CUE = re.compile(r"已经|已|累计|截至|截止|先后|共计|此前|过去|以来|目前|现有")
+_BA_VERBS = re.compile(r"作为|纳入|列入|列为|视为|当作|当成")
+
+_CHANGE_TAIL = re.compile(
+    r"(?P<base>(?:较|比|与)(?:(?:19|20)\d\d年|上年|去年|上一年|前一年|上年同期|同期)(?:相比|同期)?,?)?"
+    r"(?P<rel>同比|环比)?(?P<verb>提高|增长|提升|增加|上升|下降|减少|降低|回落|增幅|降幅|增|降|扩大|缩小|高出|低于)"
+    r"了?(?:约|近|超过|逾|达)?$"
+)
+_BASELINE = re.compile(
+    r"(?:较|比|与)(?P<y>(?:19|20)\d\d年|上年|去年|上一年|前一年|上年同期|同期)(?:相比)?"
+)
+_FALLS = frozenset({"下降", "减少", "降低", "回落", "降幅", "降", "缩小", "低于"})
+
+_PREFIX = re.compile(
+    r"(?P<w>不少于|不低于|不超过|不高于|不到|不足|超过|突破|高于|多于|大于|少于|低于|小于|未满|至少|最多|"
+    r"将近|接近|大约|逾|约|近|超|上)了?$"
+)
+_SUFFIX = re.compile(r"及以上|及以下|以上|以下|以内|左右|上下")
+
+_BLOCKED = re.compile(
+    r"一带一路|一区两群|[三四五]位一体|两个维护|四个意识|四个自信|四个全面|[三四]个面向|两个确立|两个一百年|"
+    r"三个代表|两学一做|三严三实|八项规定|[百千万]人计划|百千万人才工程|千家万户|万家灯火|百家争鸣|"
+    r"一家一户|五个一工程|十个一|三个一|千方百计|成千上万|万人空巷|千军万马|三会一课|最多跑一次|"
+    r"一次性|三下乡|一网通办|两个一|三个确保"
+)
+_OBJECT_BEFORE = re.compile(
+    r"(?:与|和|同|跟|及|联合|会同|携手|向|对|从|在|给|助力|推动|支持|指导|帮助|帮扶|带动|面向|围绕|"
+    r"赴|到|至|落户|协助|配合|服务|为)$"
+)
+_NOT_SUBJECT_AFTER = re.compile(r"记者|讯|报道|通讯员|客户端")
+_PHONE_BEFORE = re.compile(r"(?:电话|热线|传真|邮编|手机|号码|QQ|微信)[::]?$")
+
+_LEAD_STRIP = re.compile(
+    r"^(?:为了|为|同时|此外|另外|其中|并且|并|而且|确保|力争|争取|预计|计划|推动|推进|使|让|到|至|截至|截止|"
+    r"在|于|已经|已|共有|共|累计|目前|现有|还|也|都|是|有|全年|其中)"
+)
+_TIME_STRIP = re.compile(
+    r"(?:(?:19|20)\d\d(?:[-—~至到](?:19|20)\d\d)?年(?:底|末|初|前|以来)?|今年(?:以来)?|去年|上年|明年|"
+    r"“?十[一二三四五]五”?(?:时期|期间|以来|末|期末)?)"
+)
+_TRAIL_VERBS = re.compile(
+    r"(?:达到了?|达|超过了?|突破|为|是|提高到|提升到|提高至|提升至|增长到|增至|增长至|上升到|上升至|"
+    r"保持在|稳定在|不少于|不低于|至少|不到|不足|约|近|有|共有|共|累计|已经|已|将|吸纳了?|聘请了?|"
+    r"培训了?|举办了?|开展了?|建成了?|建设了?|新增了?|新建了?|推进|推动|抓好|完成了?|组织了?|"
+    r"发展了?|拥有|覆盖了?|惠及|服务了?|带动了?|吸引了?|举行了?|打造了?|设立了?|成立了?|获得了?|"
+    r"入选了?|评选出?|表彰了?|重点|同步|全力|积极|进一步|大力|已建|遴选)$"
+)
+_NOUN_STOP = re.compile(
+    r"担任|参加|参与|成为|入选|获得|获评|荣获|走进|深入|开展|进行|参观|受益|覆盖|接受|完成|实现|带动|"
+    r"服务于|聘任|聘请|加入|来自|共同|联合|组成|组建|建成|开设|设立|落户|发布|举办|提供|通过|颂|"
+    r"等|的|被|将|已|在|为|和各|分别"
+)
+_HEAD_DE = re.compile(r"的(比例|比重|占比|数量|人数|规模|总数|总量|水平|覆盖率|普及率)$")
+_BARE_TIME = re.compile(
+    r"(?:预计|力争|到|至|截至|截止|在)?"
+    r"(?:(?:19|20)\d\d年(?:底|末|初|前|以来|上半年|下半年|全年)?|今年(?:以来)?|去年|上年|"
+    r"“?十[一二三四五]五”?(?:时期|期间|以来|末)?)"
+)
+_PLACE_HEADS = re.compile(
+    r"(?:比例|比率|率|比重|占比|区县|县|区|乡镇|街道|村|社区|城市|省份|地市)$"
+)
+
+_CLAUSE_BOUNDS = frozenset(",;。!?:\n—")
+_SENTENCE_END = frozenset("。!?\n")
+_PARA_END = frozenset('。!?”"):;…')
+
+
+# --------------------------------------------------------------------------------------- context
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    begin: int
+    end: int
+    label: str | None  # "2020", "2015-2020", "十三五"
+    start_year: int | None
+    end_year: int | None
+    baseline: bool  # 较2015年: a base of comparison, not the figure's own time
+
+
+@dataclass(slots=True)
+class _Figure:
+    """A hit under construction (mutable while subject and indicator are settled)."""
+
+    indicator: str
+    value: Decimal
+    unit: str
+    kind: str
+    year: str | None
+    comparator: str | None
+    begin: int
+    end: int
+    number_begin: int
+    number_end: int
+    rule: str
+    measure: str | None
+    approximate: bool
+    subject: str | None
+    sentence: int
+
+
+class _Article:
+    """Everything about the text that every hit looks up: masks, anchors, sentences, mentions."""
+
+    def __init__(
+        self,
+        text: str,
+        sentences: Sequence[tuple[int, int]],
+        mentions: Sequence[MentionRef],
+        default_subject: str | None,
+        article_year: int | None,
+    ) -> None:
+        self.text = text
+        self.article_year = article_year
+        self.default_subject = default_subject
+        self.sentences = sorted((b, e) for b, e in sentences if 0 <= b < e <= len(text))
+        self.sentence_begins = [b for b, _ in self.sentences]
+        self.titles = _title_spans(text)
+        self.quotes = _quote_spans(text)
+        self.blocked = [(m.start(), m.end()) for m in _BLOCKED.finditer(text)]
+        self.paragraphs = _paragraph_starts(text)
+        self.anchors = self._anchors()
+        self.anchor_begins = [a.begin for a in self.anchors]
+        self.mentions = sorted(
+            (
+                m
+                for m in mentions
+                if m.cls in _SUBJECT_CLASSES and 0 <= m.begin < m.end <= len(text)
+            ),
+            key=lambda m: (m.begin, m.end),
+        )
+        self.mention_begins = [m.begin for m in self.mentions]
+        self.home = _home_place(text, mentions)
+
+    # -- spans
+    def in_title(self, pos: int) -> bool:
+        return _inside(self.titles, pos)
+
+    def quote_at(self, pos: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self.quotes, (pos, len(self.text) + 1)) - 1
+        if i >= 0 and self.quotes[i][0] < pos < self.quotes[i][1]:
+            return self.quotes[i]
+        return None
+
+    def is_blocked(self, pos: int) -> bool:
+        return _inside(self.blocked, pos)
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.sentence_begins, pos) - 1
+        if i >= 0 and self.sentences[i][0] <= pos < self.sentences[i][1]:
+            return self.sentences[i]
+        # A position no sentence covers (a headline, a caption): its own line-or-sentence.
+        lo = pos
+        while lo > 0 and self.text[lo - 1] not in _SENTENCE_END:
+            lo -= 1
+        hi = pos
+        while hi < len(self.text) and self.text[hi] not in _SENTENCE_END:
+            hi += 1
+        return lo, min(hi + 1, len(self.text))
+
+    def paragraph_start(self, pos: int) -> int:
+        i = bisect.bisect_right(self.paragraphs, pos) - 1
+        return self.paragraphs[i] if i >= 0 else 0
+
+    # -- time
+    def _anchors(self) -> list[_Anchor]:
+        anchors: list[_Anchor] = []
+        year = self.article_year
+        for m in _YEAR_ANCHOR.finditer(self.text):
+            if self.in_title(m.start()):
+                continue
+            pre = m.group("pre") or ""
+            baseline = pre in {"较", "比", "与", "同", "相比", "对比"}
+            begin = m.start() + len(pre)
+            if m.group("y1"):
+                y1 = int(m.group("y1"))
+                if m.group("y2"):
+                    y2 = int(m.group("y2"))
+                    label, start, end = f"{y1}-{y2}", y1, y2
+                elif m.group("suf") == "以来" or pre in {"自", "从"}:
+                    end = year if year and year > y1 else y1
+                    label, start = (f"{y1}-{end}" if end != y1 else str(y1)), y1
+                else:
+                    label, start, end = str(y1), y1, y1
+            elif m.group("rel"):
+                if year is None:
+                    anchors.append(_Anchor(begin, m.end(), None, None, None, baseline))
+                    continue
+                shift = {"今年": 0, "去年": -1, "上年": -1, "明年": 1, "前年": -2}[m.group("rel")]
+                label, start, end = str(year + shift), year + shift, year + shift
+            else:
+                fyp = m.group("fyp")
+                start, end = _FYP_YEARS[fyp]
+                label = fyp
+            anchors.append(_Anchor(begin, m.end(), label, start, end, baseline))
+        return anchors
+
+    def anchor_before(self, lo: int, hi: int, *, baseline: bool = False) -> _Anchor | None:
+        """The last anchor inside ``[lo, hi)`` (time anchors, or base-of-comparison anchors)."""
+        i = bisect.bisect_left(self.anchor_begins, hi) - 1
+        while i >= 0 and self.anchors[i].begin >= lo:
+            anchor = self.anchors[i]
+            if anchor.end <= hi and anchor.baseline == baseline and anchor.label is not None:
+                return anchor
+            i -= 1
+        return None
+
+    # -- subjects
+    def eligible(self, m: MentionRef) -> bool:
+        text = self.text
+        if self.in_title(m.begin) or self.quote_at(m.begin) is not None:
+            return False
+        if _OBJECT_BEFORE.search(text, max(0, m.begin - 2), m.begin):
+            return False
+        return not _NOT_SUBJECT_AFTER.match(text, m.end)
+
+    def mentions_in(self, lo: int, hi: int) -> list[MentionRef]:
+        """Eligible mentions lying inside ``[lo, hi)``, nearest to ``hi`` first."""
+        i = bisect.bisect_left(self.mention_begins, lo)
+        found = []
+        while i < len(self.mentions) and self.mentions[i].begin < hi:
+            m = self.mentions[i]
+            if m.end <= hi and self.eligible(m):
+                found.append(m)
+            i += 1
+        found.reverse()
+        return found
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _title_spans(text: str) -> list[tuple[int, int]]:
+    """《…》 spans; a title the page layout broke may run over lines (at most 300 characters)."""
+    spans: list[tuple[int, int]] = []
+    pos = text.find("《")
+    while pos >= 0:
+        close = text.find("》", pos + 1, pos + 300)
+        reopen = text.find("《", pos + 1, close if close >= 0 else pos + 300)
+        if close < 0 or reopen >= 0:
+            line_end = text.find("\n", pos)
+            end = line_end if line_end >= 0 else len(text)
+            if reopen >= 0:
+                end = min(end, reopen)
+        else:
+            end = close + 1
+        spans.append((pos, end))
+        pos = text.find("《", max(end, pos + 1))
+    return spans
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Interiors “…” of quotations that are names (no sentence punctuation inside)."""
+    spans: list[tuple[int, int]] = []
+    for m in re.finditer(r"“([^“”\n]{1,80})”", text):
+        inner = m.group(1)
+        if any(c in inner for c in ",。;!?"):
+            continue  # quoted speech, not a name: its numbers are ordinary figures
+        spans.append((m.start(1), m.end(1)))
+    return spans
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    """Starts of paragraphs, not trusting line breaks that cut a sentence (page-layout breaks)."""
+    starts = [0]
+    previous = ""
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped:
+            if previous and (previous[-1] in _PARA_END or len(previous) <= 24):
+                starts.append(pos)
+            previous = stripped
+        pos += len(line)
+    return starts
+
+
+def _home_place(text: str, mentions: Sequence[MentionRef]) -> str | None:
+    counts = Counter(
+        m.key
+        for m in mentions
+        if m.cls == "Place"
+        and 0 <= m.begin < m.end <= len(text)
+        and text[m.begin : m.end] in _HOME_WORDS
+    )
+    return counts.most_common(1)[0][0] if counts else None
+
+
+# --------------------------------------------------------------------------------------- clauses
+
+
+def _clause(text: str, pos: int, lo: int, hi: int, *, enum_comma: bool = False) -> tuple[int, int]:
+    """The clause around ``pos`` inside ``[lo, hi)``: split at , ; : 。 and dashes outside brackets."""
+    bounds = _CLAUSE_BOUNDS | {"、"} if enum_comma else _CLAUSE_BOUNDS
+    depth = 0
+    b = pos
+    while b > lo:
+        c = text[b - 1]
+        if c == ")":
+            depth += 1
+        elif c == "(":
+            depth = max(0, depth - 1)
+        elif depth == 0 and c in bounds:
+            break
+        b -= 1
+    depth = 0
+    e = pos
+    while e < hi:
+        c = text[e]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and c in bounds:
+            break
+        e += 1
+    while b < e and text[b].isspace():
+        b += 1
+    while e > b and text[e - 1].isspace():
+        e -= 1
+    return b, e
+
+
+def _trim_lead(text: str, begin: int, end: int) -> int:
+    m = re.match(r"(?:为了|同时|此外|另外|而且|并且)", text[begin:end])
+    return begin + m.end() if m and begin + m.end() < end else begin
+
+
+def _strip_noun(phrase: str, mentions: Sequence[str] = ()) -> str:
+    """Reduce the words before a number to the noun phrase measured."""
+    phrase = _TIME_STRIP.sub("", phrase)
+    for _ in range(6):
+        before = phrase
+        phrase = phrase.strip(" ,、“”\"'")
+        phrase = _LEAD_STRIP.sub("", phrase)
+        for word in (*mentions, *_HOME_WORDS):
+            if word and phrase.startswith(word):
+                phrase = phrase[len(word) :]
+        phrase = _TRAIL_VERBS.sub("", phrase)
+        if phrase == before:
+            break
+    phrase = _HEAD_DE.sub(r"\1", phrase)
+    return phrase[-40:]
+
+
+# --------------------------------------------------------------------------------------- finder
+
+
+def find_figures(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    mentions: Sequence[MentionRef],
+    *,
+    default_subject: str | None,
+    article_year: int | None,
+) -> list[FigureHit]:
+    """Return the figures ``text`` states, in text order.
+
+    ``sentences`` are ``(begin, end)`` offsets into ``text``; ``mentions`` are the entity mentions
+    found in it (with 全市/我市 … resolved to the home place); ``default_subject`` is the key of the
+    entity a figure is about when its sentence and paragraph name none (the article's 科协 or place);
+    ``article_year`` resolves 今年/去年 and tells targets from actuals.
+    """
+    art = _Article(text, sentences, mentions, default_subject, article_year)
+    figures: list[_Figure] = []
+    used: list[tuple[int, int]] = []
+    for rank in _ranks(art):
+        figures.append(rank)
+        used.append((rank.number_begin, rank.number_end))
+    for figure in _target_years(art):
+        figures.append(figure)
+        used.append((figure.number_begin, figure.number_end))
+    used.sort()
+    for figure in _quantities(art):
+        if not _overlaps(used, figure.number_begin, figure.number_end):
+            figures.append(figure)
+    figures.sort(key=lambda f: (f.number_begin, f.number_end))
+    _settle(art, figures)
+    return [
+        FigureHit(
+            indicator=f.indicator,
+            subject=f.subject,
+            value=f.value,
+            unit=f.unit,
+            kind=f.kind,
+            year=f.year,
+            comparator=f.comparator,
+            begin=f.begin,
+            end=f.end,
+            number_begin=f.number_begin,
+            number_end=f.number_end,
+            rule=f.rule,
+            measure=f.measure,
+            approximate=f.approximate,
+        )
+        for f in figures
+        if f.subject is not None
+    ]
+
+
+def _overlaps(spans: list[tuple[int, int]], begin: int, end: int) -> bool:
+    i = bisect.bisect_right(spans, (end, end)) - 1
+    return i >= 0 and spans[i][1] > begin
+
+
+# -- numbers with units
+
+
+def _quantities(art: _Article) -> list[_Figure]:
+    text = art.text
+    found: list[_Figure] = []
+    for m in _QTY.finditer(text):
+        if m.group("pct"):
+            num_begin, num_end = m.start("pnum"), m.end("pnum")
+            numeral, unit_word, unit_end = m.group("pnum"), "%", m.end()
+        else:
+            num_begin, num_end = m.start("num"), m.end("num")
+            numeral, unit_word, unit_end = m.group("num"), m.group("unit"), m.end()
+        start = m.start()
+        if m.group("pct") is None:
+            unit_end = m.end("unit")
+        if _rejected(art, m, start, numeral, unit_word):
+            continue
+        try:
+            value = parse_number(numeral)
+        except ValueError:
+            continue
+        if m.group("mag"):
+            value = canonical(value * parse_number("1" + m.group("mag")))
+            num_end = m.end("mag")
+        comparator: str | None = None
+        approximate = False
+        pre = _PREFIX.search(text, max(0, start - 4), start)
+        if pre:
+            word = pre.group("w")
+            if word == "上" and not _bare_magnitude(numeral):
+                word = ""
+            if word in APPROX_PREFIXES:
+                approximate = True
+            elif word:
+                comparator = PREFIX_COMPARATORS.get(word, ">" if word == "超" else None)
+        if m.group("mid") or m.group("post"):
+            comparator = SUFFIX_COMPARATORS[m.group("mid") or m.group("post")]
+        suffix = _SUFFIX.match(text, unit_end)
+        if suffix:
+            if suffix.group() in APPROX_PREFIXES:
+                approximate = True
+            else:
+                comparator = SUFFIX_COMPARATORS[suffix.group()]
+        unit, measure, rule = _unit(unit_word)
+        found.append(
+            _Figure(
+                indicator="",
+                value=value,
+                unit=unit,
+                kind="",
+                year=None,
+                comparator=comparator,
+                begin=num_begin,
+                end=unit_end,
+                number_begin=num_begin,
+                number_end=num_end,
+                rule=rule,
+                measure=measure,
+                approximate=approximate,
+                subject=None,
+                sentence=-1,
+            )
+        )
+    return found
+
+
+def _unit(word: str) -> tuple[str, str | None, str]:
+    if word in {"个百分点", "百分点"}:
+        return "percentage-points", None, "figure-percentage-points"
+    if word == "%":
+        return "percent", None, "figure-percent"
+    if word == "人次":
+        return "person-times", "人次", "figure-person-times"
+    if word == "周年":
+        return "years", "周年", "figure-anniversary"
+    if word == "元":
+        return "yuan", "元", "figure-yuan"
+    if word in _PERSON_UNITS:
+        return "persons", word, "figure-persons"
+    return "count", word, "figure-count"
+
+
+def _bare_magnitude(numeral: str) -> bool:
+    return numeral[0] in "百千万亿佰仟"
+
+
+def _rejected(art: _Article, m: re.Match[str], start: int, numeral: str, unit: str) -> bool:
+    """True when the number at ``m`` is an ordinal, a date part, a name, a slogan or vague."""
+    text = art.text
+    prev = text[start - 1] if start > 0 else ""
+    if prev == "第" or prev == "届" or (prev == "前" and unit in {"名", "位"}):
+        return True
+    if art.in_title(start) or art.is_blocked(start) or art.is_blocked(m.end() - 1):
+        return True
+    quote = art.quote_at(start)
+    if quote is not None:
+        inner = quote[1] - quote[0]
+        # A short quoted name (“三长”, “四个面向”) is a name; a long one (a campaign title) may state
+        # a head count, which is a figure.
+        if inner <= 6 or unit not in _PERSON_UNITS:
+            return True
+    if numeral[0].isdigit():
+        if prev.isdigit() or prev == "." or ("A" <= prev <= "z"):
+            return True
+        if numeral[0] == "0" and len(numeral) > 1 and numeral[1].isdigit():
+            return True  # 023…: a phone or code
+        if (
+            prev
+            and prev in "-~～至到"
+            and start >= 2
+            and (text[start - 2].isdigit() or text[start - 2] in _CN)
+        ):
+            return True  # the upper end of a range (3-5个)
+        if _PHONE_BEFORE.search(text, max(0, start - 4), start):
+            return True
+        return False
+    # Chinese numerals
+    if prev and (prev in "数几成若" or prev in _CN):
+        return True
+    if numeral in {"一", "壹", "单"}:
+        return True  # 一批, 一个, 一次: "a", not a count
+    if any(a in _CN_DIGITS and b in _CN_DIGITS for a, b in zip(numeral, numeral[1:], strict=False)):
+        return True  # 三五家, 两三个, 二〇二一: approximate ranges or digit strings
+    if _bare_magnitude(numeral):
+        if numeral in {"千万", "万千", "万万", "亿万"}:
+            return True
+        if unit not in {"名", "位", "人", "人次", "场", "家", "个", "项", "所"}:
+            return True
+    if unit == "次" and re.match(
+        r"(?:全会|全体会议|会议|常委会|代表大会)", text[m.end() : m.end() + 4]
+    ):
+        return True  # 八次全会: a session's ordinal
+    return prev == "星" or prev == "周"
+
+
+# -- ranks
+
+
+def _ranks(art: _Article) -> list[_Figure]:
+    text = art.text
+    found: list[_Figure] = []
+    for m in _RANK.finditer(text):
+        verb, grp = m.group("verb"), m.group("grp")
+        if not verb and not grp and not text.startswith("排名", m.start()):
+            continue
+        strong = bool(verb) and verb in _STRONG_RANK_VERBS or "排名" in m.group(0)
+        if m.group("n") is not None:
+            if not strong and not m.group("pos"):
+                continue
+            numeral, num_begin, num_end = m.group("n"), m.start("n"), m.end("n")
+            comparator = None
+        elif m.group("first"):
+            numeral, num_begin, num_end = "1", m.start("first"), m.end("first")
+            comparator = None
+        else:
+            if not strong and not m.group("toppos"):
+                continue
+            numeral, num_begin, num_end = m.group("top"), m.start("top"), m.end("top")
+            comparator = "<="
+        if art.in_title(num_begin) or art.quote_at(num_begin) is not None:
+            continue
+        try:
+            value = parse_number(numeral)
+        except ValueError:
+            continue
+        found.append(
+            _Figure(
+                indicator=grp or "",  # the group; the indicator is completed in _settle
+                value=value,
+                unit="rank",
+                kind="rank",
+                year=None,
+                comparator=comparator,
+                begin=m.start(),
+                end=m.end(),
+                number_begin=num_begin,
+                number_end=num_end,
+                rule="figure-rank",
+                measure=None,
+                approximate=False,
+                subject=None,
+                sentence=-1,
+            )
+        )
+    return found
+
+
+# -- target years
+
+
+def _target_years(art: _Article) -> list[_Figure]:
+    text = art.text
+    found: list[_Figure] = []
+    for m in _TARGET_YEAR.finditer(text):
+        if art.in_title(m.start()) or art.quote_at(m.start()) is not None:
+            continue
+        s_lo, s_hi = art.sentence_of(m.start("y"))
+        # The clause that follows the year (the year may close its own clause: 预计到2025年,重庆将…).
+        after = m.end()
+        while after < s_hi and text[after] in ", ":
+            after += 1
+        if after >= s_hi:
+            continue
+        c_lo, c_hi = _clause(text, after, s_lo, s_hi)
+        if c_lo < after:
+            c_lo = after
+        clause = text[c_lo:c_hi]
+        verb = _COMPLETION.search(clause)
+        if verb is None or _QTY.search(clause) or re.search(r"\d", clause):
+            continue
+        indicator = clause[verb.start() :].rstrip("。,;") + "的目标年份"
+        figure = _Figure(
+            indicator=indicator,
+            value=Decimal(m.group("y")),
+            unit="year",
+            kind="target",
+            year=m.group("y"),
+            comparator=None,
+            begin=m.start(),
+            end=c_hi,
+            number_begin=m.start("y"),
+            number_end=m.end("y"),
+            rule="figure-target-year",
+            measure=None,
+            approximate=False,
+            subject=None,
+            sentence=-1,
+        )
+        subjects = art.mentions_in(c_lo, c_lo + verb.start())
+        if subjects:
+            figure.subject = subjects[-1].key  # the first one after the year
+        found.append(figure)
+    return found
+
+
+# -- context: evidence, year, kind, indicator, subject
+
+
+def _settle(art: _Article, figures: list[_Figure]) -> None:
+    text = art.text
+    previous: _Figure | None = None
+    level: _Figure | None = (
+        None  # the last rate or count of the sentence, the base of a change or rank
+    )
+    for figure in figures:
+        s_lo, s_hi = art.sentence_of(figure.number_begin)
+        figure.sentence = s_lo
+        match_begin, unit_end = figure.begin, figure.end
+        same_sentence = previous if previous is not None and previous.sentence == s_lo else None
+        if level is not None and level.sentence != s_lo:
+            level = None
+        if figure.rule == "figure-target-year":
+            _settle_subject(art, figure, s_lo, figure.begin, prefer_place=True)
+            previous = figure
+            continue
+        rank = figure.unit == "rank"
+        c_lo, c_hi = _clause(text, figure.number_begin, s_lo, s_hi, enum_comma=rank)
+        quote = art.quote_at(figure.number_begin)
+        if quote is not None:
+            c_lo, c_hi = max(c_lo, quote[0]), min(c_hi, quote[1])
+        # Evidence: the clause, with a bare time clause before it (2020年, …).
+        begin = _trim_lead(text, c_lo, figure.number_begin)
+        if c_lo > s_lo and quote is None:
+            p_lo, p_hi = _clause(text, c_lo - 1, s_lo, s_hi)
+            if p_hi > p_lo and _BARE_TIME.fullmatch(text[p_lo:p_hi]):
+                begin = p_lo
+        figure.begin, figure.end = begin, max(c_hi, figure.end)
+        before = text[c_lo : figure.number_begin]
+        if quote is None:
+            pre = _PREFIX.search(before)
+            if pre:
+                before = before[: pre.start()]
+        mention_words = [text[m.begin : m.end] for m in art.mentions_in(c_lo, figure.number_begin)]
+
+        # year and kind
+        anchor = art.anchor_before(s_lo, figure.number_begin)
+        para_anchor = None
+        if anchor is None:
+            para_anchor = art.anchor_before(art.paragraph_start(s_lo), s_lo)
+        chosen = anchor or para_anchor
+        figure.year = (
+            chosen.label if chosen else (str(art.article_year) if art.article_year else None)
+        )
+
+        change = None
+        if figure.unit in {"percentage-points", "percent"}:
+            change = _CHANGE_TAIL.search(before)
+        if figure.unit == "percentage-points" or change is not None:
+            _settle_change(art, figure, change, before, s_lo, level, chosen)
+        elif rank:
+            figure.kind = "rank"
+            group = figure.indicator or _rank_group(text[c_lo:match_begin])
+            base = level.indicator if level is not None else ""
+            if not base:
+                base = _strip_noun(re.sub(r"在.*$", "", before), mention_words)
+            figure.indicator = f"{base}在{group}中的排名" if group else f"{base}排名"
+        else:
+            figure.kind = _kind(art, figure.number_begin, s_lo, anchor, para_anchor)
+            figure.indicator = _indicator(text, figure, before, unit_end, c_hi, mention_words)
+
+        if figure.unit in {"percentage-points", "rank"} or figure.kind == "change":
+            if (
+                same_sentence is not None
+                and same_sentence.subject
+                and not art.mentions_in(c_lo, figure.number_begin)
+            ):
+                figure.subject = same_sentence.subject
+        if figure.subject is None:
+            exclude_from = c_lo if rank else figure.number_begin
+            prefer_place = bool(_PLACE_HEADS.search(figure.indicator.removesuffix("数量")))
+            if rank and level is not None:
+                prefer_place = prefer_place or bool(_PLACE_HEADS.search(level.indicator))
+            _settle_subject(art, figure, s_lo, exclude_from, prefer_place=prefer_place)
+        if figure.kind in {"actual", "target"}:
+            level = figure
+        previous = figure
+
+
+def _settle_change(
+    art: _Article,
+    figure: _Figure,
+    change: re.Match[str] | None,
+    before: str,
+    s_lo: int,
+    level: _Figure | None,
+    anchor: _Anchor | None,
+) -> None:
+    text = art.text
+    figure.kind = "change"
+    figure.rule = "figure-change-" + ("points" if figure.unit == "percentage-points" else "percent")
+    verb = change.group("verb") if change else ""
+    if verb in _FALLS:
+        figure.value = -figure.value
+    base_anchor = art.anchor_before(s_lo, figure.number_begin, baseline=True)
+    baseline = (
+        _BASELINE.search(text, base_anchor.begin - 2, base_anchor.end) if base_anchor else None
+    )
+    own = art.anchor_before(s_lo, base_anchor.begin if base_anchor else figure.number_begin)
+    end_year = own.end_year if own else art.article_year
+    if base_anchor is not None and base_anchor.start_year is not None:
+        figure.year = f"{base_anchor.start_year}-{end_year}" if end_year else base_anchor.label
+    elif (
+        baseline is not None
+        and baseline.group("y") in {"上年", "去年", "上一年", "前一年"}
+        and end_year
+    ):
+        figure.year = f"{end_year - 1}-{end_year}"
+    elif own is not None:
+        figure.year = own.label
+    elif anchor is not None:
+        figure.year = anchor.label
+    noun = before[: change.start()] if change else before
+    noun = _strip_noun(_BASELINE.sub("", noun))
+    if not noun and level is not None:
+        noun = level.indicator
+    phrase = change.group("base") if change and change.group("base") else ""
+    if not phrase and baseline is not None:
+        phrase = baseline.group(0)
+    phrase = phrase.rstrip(",").removesuffix("相比")
+    rel = change.group("rel") if change and change.group("rel") else ""
+    figure.indicator = f"{noun}{phrase}{rel}{verb or '变化'}幅度"
+
+
+def _rank_group(before: str) -> str:
+    m = re.search(r"在(.+?)(?:之中|中|内|里)?(?:排名|排在|位居|位列|名列|居)?$", before)
+    return m.group(1) if m else ""
+
+
+def _kind(
+    art: _Article, pos: int, s_lo: int, anchor: _Anchor | None, para_anchor: _Anchor | None
+) -> str:
+    year = art.article_year
+    if anchor is not None and year is not None and anchor.start_year is not None:
+        if anchor.start_year > year:
+            return "target"
+        if anchor.end_year is not None and anchor.end_year < year:
+            return "actual"
+    cue = _last_cue(art, s_lo, pos)
+    if cue is not None:
+        return cue
+    if anchor is None and para_anchor is not None and year is not None:
+        if para_anchor.start_year is not None and para_anchor.start_year > year:
+            return "target"
+    return "actual"
+
+
+def _last_cue(art: _Article, lo: int, hi: int) -> str | None:
+    text = art.text
+    best: tuple[int, str] | None = None
+    for pattern, kind in ((_TARGET_CUE, "target"), (_ACTUAL_CUE, "actual")):
+        for m in pattern.finditer(text, lo, hi):
+            if art.in_title(m.start()) or art.quote_at(m.start()) is not None:
+                continue
+            if m.group() == "将":
+                c_lo, c_hi = _clause(text, m.start(), lo, len(text))
+                if _BA_VERBS.search(text, m.end(), c_hi):
+                    continue  # 将X作为Y: the 把-construction, not the future
+            if best is None or m.start() > best[0]:
+                best = (m.start(), kind)
+    return best[1] if best else None
+
+
+def _indicator(
+    text: str, figure: _Figure, before: str, unit_end: int, c_hi: int, mentions: list[str]
+) -> str:
+    unit = figure.unit
+    if unit == "years":
+        # the event whose anniversary it is, verb included: 中国共产党成立 (100周年)
+        m = re.search(r"(?:是|为|迎来|迎接|庆祝|纪念)([^是为]*)$", before)
+        noun = _TIME_STRIP.sub("", m.group(1) if m else before).strip(" ,、“”")
+        return f"{noun}周年数"
+    noun_before = _strip_noun(before, mentions)
+    if unit in {"percent", "yuan"}:
+        if before.endswith("占") or before.endswith("占了"):
+            return f"{noun_before}占比"
+        if noun_before:
+            return noun_before
+        return "比例" if unit == "percent" else "金额"
+    # counts of persons, person-times and things: the counted noun after the unit, else before it
+    after = text[unit_end:c_hi]
+    suffix = _SUFFIX.match(after)
+    if suffix:
+        after = after[suffix.end() :]
+    stop = _NOUN_STOP.search(after)
+    noun = after[: stop.start()] if stop else after
+    noun = noun.strip(" ,、“”")[:40]
+    if len(noun) > 4 and noun.endswith("工作"):
+        noun = noun[:-2]
+    if not noun:
+        noun = noun_before
+    head = {"persons": "人数", "person-times": "人次"}.get(unit, "数量")
+    if noun.endswith(("数量", "人数", "人次", "数")):
+        return noun
+    return f"{noun}{head}"
+
+
+def _settle_subject(
+    art: _Article, figure: _Figure, s_lo: int, hi: int, *, prefer_place: bool
+) -> None:
+    if figure.subject is not None:
+        return
+    candidates = art.mentions_in(s_lo, hi)
+    if prefer_place:
+        places = [m for m in candidates if m.cls == "Place"]
+        if places:
+            figure.subject = places[0].key
+            return
+        if art.home:
+            figure.subject = art.home
+            return
+    if candidates:
+        figure.subject = candidates[0].key
+        return
+    para = art.paragraph_start(s_lo)
+    if para < s_lo:
+        earlier = art.mentions_in(para, s_lo)
+        if earlier:
+            figure.subject = earlier[0].key
+            return
+    figure.subject = art.default_subject or art.home
