@@ -1,0 +1,270 @@
+"""Page-layout repair: put back together sentences that the newspaper page cut apart.
+
+Text copied from a newspaper page (or from a PDF of one) carries the page's layout. A column or
+page break cuts a paragraph in the middle of a sentence, even of a word (人才强 / 市); and the
+headline, byline and photo caption of a neighbouring piece can land between the two halves. The
+rules below look only at the shape of the lines, never at positions in a given file:
+
+1. A paragraph that ends in the middle of a sentence is joined with its continuation. It ends there
+   when its last line ends with a clause mark (``,`` ``，`` ``、``), or inside an open ``《`` ``“``
+   ``(`` ... (*strong* break), or, being body text, without a sentence-final mark (*weak* break).
+   Body text is any line that is not a heading (rule 2). A line ending with ``:`` introduces what
+   follows and is never joined.
+2. A heading (kicker, headline, subhead, column label such as 纵深) is a short line with no
+   sentence mark inside, balanced brackets, and no clause mark at its end. A heading is never
+   joined to the paragraph after it: it ends nothing in the middle.
+3. Between a break and its continuation there may be *interleaved* lines: bylines (重庆日报记者
+   张亦筑, 本报记者 X 通讯员 Y), photo credits (… 郑宇摄, 摄影 X, (韩星 摄)), photo captions (a
+   short line right before a credit) and headlines. They are skipped, and moved out of the
+   sentence: each becomes its own paragraph right after the end of the joined paragraph, since they
+   still name people and places. Headlines alone (with no byline, credit or caption among them) are
+   taken for what they look like: after a weak break they are a real subhead and nothing is joined;
+   after a strong break the line right after the break is the continuation.
+4. The continuation is the first line after the interleaved lines; a line that starts with a clause
+   mark, a closing bracket or a closing quote, or that closes the bracket left open by the break
+   (创中国”… after 《“科), is the continuation wherever it stands.
+
+The result is a list of units (paragraphs of joined lines, and moved lines) in reading order; the
+caller turns it into the reading text and its offset map.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .punct import (
+    BRACKET_PAIRS,
+    BRACKET_RE,
+    CLAUSE_END,
+    CLOSERS,
+    CONTINUATION_START,
+    LABEL_END,
+    LINE_FINAL,
+    OPENER_OF,
+    SENTENCE_END,
+    open_brackets,
+)
+
+__all__ = [
+    "CAPTION_MAX",
+    "HEADING_MAX",
+    "MAX_INTERLEAVED",
+    "Layout",
+    "Line",
+    "Unit",
+    "ends_sentence",
+    "is_byline",
+    "is_credit",
+    "is_heading",
+    "repair",
+    "split_lines",
+]
+
+#: A heading has at most this many characters (headlines of the genre have 5-30).
+HEADING_MAX = 40
+#: A photo caption has at most this many characters.
+CAPTION_MAX = 120
+#: At most this many interleaved lines are skipped between a break and its continuation.
+MAX_INTERLEAVED = 8
+
+_STRONG = "strong"
+_WEAK = "weak"
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+# A personal name: two to four ideographs, or a transcribed name with a middle dot (阿不都·热依木).
+_NAME = rf"(?:[{_HAN}]{{2,4}}|[{_HAN}]{{1,8}}[·•・][{_HAN}·•・]{{1,12}})"
+_NAMES = rf"{_NAME}(?:[\s、,，/]+{_NAME}){{0,5}}"
+# The paper or agency before the role: 本报, 重庆日报, 新华社, 青岛日报/观海新闻 ...
+_OUTLET = rf"[{_HAN}/]{{0,12}}?"
+_ROLE = (
+    rf"(?:首席|特约|见习|实习|驻[{_HAN}]{{1,4}})?"
+    r"(?:记者|通讯员|实习生|撰稿人?|责任编辑|责编|编辑|校对|摄影记者|摄影师|摄影)"
+)
+_OPEN = r"[\(（\[［【]?"
+_CLOSE = r"[\)）\]］】]?"
+_BYLINE = re.compile(
+    rf"{_OPEN}(?:{_OUTLET}{_ROLE}[\s:：]*{_NAMES})(?:\s*{_OUTLET}{_ROLE}[\s:：]*{_NAMES})*"
+    rf"\s*(?:报道)?{_CLOSE}"
+    rf"|(?:文|图|文图|文/图|图/文|撰文)(?:\s*[/|:：]\s*|\s+){_NAMES}"
+)
+_CREDIT = re.compile(
+    rf"(?:.{{0,{CAPTION_MAX}}}?[。!?！？]\s*)?"  # a caption may share the credit's line
+    rf"{_OPEN}(?:"
+    rf"(?:{_OUTLET}{_ROLE}[\s:：]*)?{_NAMES}\s*/?\s*摄(?:影)?"  # 重庆日报记者 郑宇摄, 韩星 摄
+    rf"|(?:摄影|图|图片|供图)(?:\s*[/|:：]\s*|\s+){_NAMES}"  # 摄影 郑宇, 图/郑宇
+    rf"|(?:{_OUTLET}供图|新华社发|资料图片?)"  # 受访者供图, (资料图片)
+    rf"){_CLOSE}"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A non-blank line: ``text[start:end]`` is its content without surrounding whitespace."""
+
+    start: int
+    end: int
+    newline: int  # index of the "\n" that ends it, or -1 for a last line without one
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A paragraph of the reading text: lines joined in order, and what it is."""
+
+    lines: tuple[int, ...]  # indices into Layout.lines
+    kind: str  # "paragraph", or for a moved line: "headline", "byline", "caption", "credit"
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """The lines of a text and the units it reads as."""
+
+    lines: tuple[Line, ...]
+    units: tuple[Unit, ...]
+
+
+_LINE = re.compile(r"[^\S\n]*(\S[^\n]*?)[^\S\n]*(?:\n|\Z)")
+
+
+def split_lines(text: str) -> list[Line]:
+    """Return the non-blank lines of ``text`` (line ends must be ``\\n``)."""
+    lines = []
+    for match in _LINE.finditer(text):
+        end = match.end()
+        newline = end - 1 if end and text[end - 1] == "\n" else -1
+        lines.append(Line(match.start(1), match.end(1), newline))
+    return lines
+
+
+def is_byline(line: str) -> bool:
+    """A byline: 重庆日报记者 张亦筑, 本报记者 王某 通讯员 李某, (记者 X), 文/X."""
+    return len(line) <= HEADING_MAX and _BYLINE.fullmatch(line) is not None
+
+
+def is_credit(line: str) -> bool:
+    """A photo credit, alone or after its caption: 记者 郑宇摄, (韩星 摄), 摄影 X, 资料图片."""
+    return len(line) <= CAPTION_MAX + HEADING_MAX and _CREDIT.fullmatch(line) is not None
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether ``line`` ends a sentence.
+
+    It does with a final mark, possibly followed by closing quotes or brackets, or by a bracketed
+    remark after the final mark (……。(记者 张三)).
+    """
+    core = line.rstrip("".join(CLOSERS))
+    if core and core[-1] in LINE_FINAL:
+        return True
+    if core != line:  # ends with a closer: look before the bracketed group it closes
+        at = line.rfind(OPENER_OF[line[-1]])
+        before = line[:at].rstrip() if at > 0 else ""
+        return bool(before) and before[-1] in LINE_FINAL
+    return False
+
+
+def is_heading(line: str) -> bool:
+    """A heading: short, no sentence mark inside, balanced brackets, no clause mark at the end."""
+    return (
+        len(line) <= HEADING_MAX
+        and line[-1] not in CLAUSE_END
+        and SENTENCE_END.isdisjoint(line)
+        and not open_brackets(line)
+    )
+
+
+def _continues(line: str, stack: list[str]) -> bool:
+    """Whether ``line`` can only be the continuation of a sentence (rule 4)."""
+    if line[0] in CONTINUATION_START:
+        return True
+    if stack:
+        match = BRACKET_RE.search(line)
+        if match is not None and match.group() == BRACKET_PAIRS[stack[-1]]:
+            return True
+    return False
+
+
+class _Repair:
+    """The state of one repair: the text, its lines, and what each interleaved line is."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = split_lines(text)
+
+    def content(self, j: int) -> str:
+        line = self.lines[j]
+        return self.text[line.start : line.end]
+
+    def interleaved(self, j: int) -> str | None:
+        """What line ``j`` is if it may stand between a break and its continuation (rule 3)."""
+        line = self.content(j)
+        if is_credit(line):
+            return "credit"
+        if is_byline(line):
+            return "byline"
+        if len(line) <= CAPTION_MAX and j + 1 < len(self.lines) and is_credit(self.content(j + 1)):
+            return "caption"
+        if is_heading(line):
+            return "headline"
+        return None
+
+    def break_after(self, paragraph: list[int], stack: list[str]) -> str | None:
+        """How the paragraph made of ``paragraph`` ends (rules 1 and 2)."""
+        line = self.content(paragraph[-1])
+        if line[-1] in CLAUSE_END:
+            return _STRONG
+        if line[-1] in LABEL_END or ends_sentence(line):
+            return None
+        if stack:
+            return _STRONG
+        if len(paragraph) == 1 and is_heading(line):
+            return None
+        return _WEAK
+
+    def continuation(
+        self, start: int, strength: str, stack: list[str]
+    ) -> tuple[int, list[tuple[int, str]]] | None:
+        """Find the continuation at or after line ``start``: its index and the lines skipped."""
+        gap: list[tuple[int, str]] = []
+        noise = False
+        for j in range(start, min(len(self.lines), start + MAX_INTERLEAVED + 1)):
+            if _continues(self.content(j), stack):
+                return j, gap
+            kind = self.interleaved(j)
+            if kind is None:
+                if gap and not noise:  # only headings in between: they are real (rule 3)
+                    return (start, []) if strength == _STRONG else None
+                return j, gap
+            gap.append((j, kind))
+            noise = noise or kind != "headline"
+        if gap and not noise and strength == _STRONG:
+            return start, []
+        return None
+
+    def run(self) -> Layout:
+        units: list[Unit] = []
+        count = len(self.lines)
+        i = 0
+        while i < count:
+            paragraph = [i]
+            moved: list[tuple[int, str]] = []
+            stack = open_brackets(self.content(i))
+            while paragraph[-1] + 1 < count:
+                strength = self.break_after(paragraph, stack)
+                if strength is None:
+                    break
+                found = self.continuation(paragraph[-1] + 1, strength, stack)
+                if found is None:
+                    break
+                j, gap = found
+                moved.extend(gap)
+                paragraph.append(j)
+                open_brackets(self.content(j), stack)
+            units.append(Unit(tuple(paragraph), "paragraph"))
+            units.extend(Unit((j,), kind) for j, kind in moved)
+            i = paragraph[-1] + 1
+        return Layout(tuple(self.lines), tuple(units))
+
+
+def repair(text: str) -> Layout:
+    """Read ``text`` (line ends ``\\n``) into paragraphs, repairing the page layout."""
+    return _Repair(text).run()
