@@ -1,0 +1,345 @@
+"""Name grammars over the reading text: titles in 《》, quoted names, session names, names by head noun.
+
+Each finder returns :class:`~.candidates.Candidate` records in reading-text offsets. The finders know
+the genre's shapes, never a particular article: a name is found by its head noun (…学会, …论坛,
+…工作站), its quotation marks, or its brackets, and bounded on the left by the words that govern it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+from .candidates import Candidate
+from .heads import (
+    GENERIC_HEADS,
+    GENERIC_MODIFIERS,
+    GOVERNING,
+    HEAD_RE,
+    HEADS,
+    SUBUNIT_HEADS,
+    Head,
+    head_expansion,
+)
+
+__all__ = [
+    "find_headed",
+    "find_paren_places",
+    "find_quoted",
+    "find_sessions",
+    "find_titles",
+    "tokens",
+]
+
+_CJK = "\u4e00-\u9fff"
+_PUNCT = set("，。、；：！？,.;:!?()（）《》“”\"'‘’[]【】\n\r\t —-·/")
+_HEAD_BY_TEXT: dict[str, Head] = {}
+for _head in HEADS:
+    _HEAD_BY_TEXT.setdefault(_head.text, _head)
+
+_STOP_TAGS = frozenset({"p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "ad", "m", "q", "r", "t", "c", "y", "e"})
+_CONJUNCTIONS = frozenset({"与", "和", "及"})
+_CONSTRUCTIVE = ("设立", "建立", "建设", "搭建", "创建", "建成", "上线", "启用", "开通", "打造", "成立")
+_PROPER_PREFIXES = ("国家", "中国", "全国", "国际", "世界", "亚太", "西部", "东部", "中部", "长江", "粤港澳")
+
+
+@lru_cache(maxsize=1)
+def _tagger() -> tuple[Callable[[str], list[str]], dict[str, str]]:
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    return (lambda s: jieba.lcut(s, HMM=False)), jieba.posseg.dt.word_tag_tab
+
+
+def tokens(text: str) -> list[tuple[str, str | None]]:
+    """Segment ``text`` with jieba's dictionary (no HMM) and tag each token from the dictionary."""
+    cut, tags = _tagger()
+    out: list[tuple[str, str | None]] = []
+    for tok in cut(text):
+        if tok == "年" and out and out[-1][0].isdigit():
+            out[-1] = (out[-1][0] + tok, "t")  # 2021 + 年 -> one year token
+        else:
+            out.append((tok, tags.get(tok)))
+    return out
+
+
+def _is_stop(tok: str, tag: str | None) -> bool:
+    if tok in GOVERNING or (len(tok) > 2 and (tok[-2:] in GOVERNING or tok[:2] in GOVERNING)):
+        return True
+    if re.fullmatch(r"\d{4}年?", tok):
+        return True
+    if tok.endswith("好") and len(tok) <= 3:
+        return True
+    return tag is not None and tag in _STOP_TAGS and tok not in _CONJUNCTIONS
+
+
+# ---------------------------------------------------------------- titles 《…》
+
+_TITLE_RE = re.compile(r"《([^《》\n]{1,100})》")
+_DOC_KINDS: tuple[tuple[str, str], ...] = (
+    ("实施方案", "ImplementationPlan"),
+    ("方案", "PlanDocument"),
+    ("意见", "OpinionDocument"),
+    ("建议", "Recommendations"),
+    ("通知", "Notice"),
+    ("条例", "Law"),
+    ("办法", "Law"),
+    ("法", "Law"),
+    ("规划", "PlanDocument"),
+    ("纲要", "PlanDocument"),
+    ("计划", "PlanDocument"),
+    ("报告", "Report"),
+)
+
+
+def document_kind(title: str) -> str | None:
+    """Return the Document kind of a title by its head (…实施方案 -> ImplementationPlan)."""
+    core = re.sub(r"[(（][^()（）]*[)）]$", "", title)
+    for suffix, kind in _DOC_KINDS:
+        if core.endswith(suffix):
+            return kind
+    return None
+
+
+def find_titles(text: str) -> list[Candidate]:
+    """Find titles in 《》: documents, or newspapers when the title is a paper's name."""
+    out = []
+    for m in _TITLE_RE.finditer(text):
+        inner = m.group(1).strip()
+        if not inner:
+            continue
+        if re.search(r"(日报|晚报|报|杂志|周刊)$", inner):
+            out.append(Candidate(m.start(1), m.end(1), "Organization", inner, "title.newspaper", "Newspaper", 90))
+            continue
+        out.append(Candidate(m.start(1), m.end(1), "Document", inner, "title.document", document_kind(inner), 100))
+    return out
+
+
+# ---------------------------------------------------------------- quoted names “…”
+
+_QUOTE = r"“[^“”\n，。！？,!?]{1,40}”"
+_QUOTED_RUN_RE = re.compile(rf"{_QUOTE}(?:(?:带|与|和|\+|、|促|联)?{_QUOTE})*")
+_PLACE_AFTER_QUOTE_RE = re.compile(r"(?:科协|区县|地区|片区|城市|各区县)")
+_PERIOD_RE = re.compile(r"^十[一二三四五六七八九]五$")
+
+
+def _continuation(text: str, pos: int) -> str:
+    """Return up to 16 name characters after ``pos`` (a closing quote), cut at punctuation."""
+    end = pos
+    while end < len(text) and end - pos < 16 and text[end] not in _PUNCT and text[end] != "“":
+        end += 1
+    return text[pos:end]
+
+
+def _head_prefix(window: str) -> tuple[int, Head] | None:
+    """Return the longest prefix of ``window`` ending in a head (and that head), not crossing a governing word."""
+    limit = 0
+    for tok, tag in tokens(window):
+        if limit and (_is_stop(tok, tag) or tok == "的"):
+            break
+        if not limit and (tok in GOVERNING or tok == "的"):
+            return None
+        limit += len(tok)
+    best: tuple[int, Head] | None = None
+    for end in range(1, limit + 1):
+        for head in HEADS:
+            if window[:end].endswith(head.text):
+                best = (end, head)
+                break
+    return best
+
+
+def find_quoted(text: str) -> list[Candidate]:
+    """Find names in quotation marks, with their head noun when one follows (“巴蜀科技云服务”平台)."""
+    out = []
+    for m in _QUOTED_RUN_RE.finditer(text):
+        run = m.group(0)
+        inner = run[1:-1] if run.count("“") == 1 else None
+        if inner is not None and _PERIOD_RE.match(inner):
+            continue
+        after = text[m.end() : m.end() + 4]
+        if inner is not None and _PLACE_AFTER_QUOTE_RE.match(after):
+            out.append(Candidate(m.start() + 1, m.end() - 1, "Place", inner, "quoted.place", "Region", 60))
+            continue
+        window = _continuation(text, m.end())
+        # strip a generic trailing head (活动, 工作 …) before looking for a real one
+        stripped = window
+        for generic in sorted(GENERIC_HEADS, key=len, reverse=True):
+            if stripped.endswith(generic):
+                stripped = stripped[: -len(generic)]
+                break
+        found = _head_prefix(stripped) if stripped else None
+        if found is not None:
+            end, head = found
+            name = run + stripped[:end]
+            out.append(Candidate(m.start(), m.end() + end, head.cls, name, "quoted.head", head.kind, 70))
+            continue
+        if inner is None:  # a run of several quotes with no head: “三长”带“三师”
+            out.append(Candidate(m.start(), m.end(), "Program", run, "quoted.run", "Model", 65))
+            continue
+        if len(inner) > 12:
+            continue  # a long quotation without a head is speech or a slogan, not a name
+        generic = next((g for g in GENERIC_HEADS if window.startswith(g)), None)
+        cls, kind = GENERIC_HEADS.get(generic or "", ("Program", None))
+        out.append(Candidate(m.start() + 1, m.end() - 1, cls, inner, "quoted.bare", kind, 60))
+    return out
+
+
+# ---------------------------------------------------------------- sessions 五届八次全会
+
+_NUM = r"[一二三四五六七八九十百零〇两\d]{1,4}"
+_SESSION_RE = re.compile(
+    rf"(?:第)?(?P<n>{_NUM})届(?:(?:第)?(?P<m>{_NUM})次)?(?P<kind>全会|全委会|全体会议|全体委员会议|常委会议|常委会|理事会议|理事会)"
+    rf"|第(?P<c>{_NUM})次(?P<ckind>会员代表大会|代表大会)"
+)
+
+
+def _cn(num: str) -> str:
+    if num.isdigit():
+        import cn2an
+
+        return str(cn2an.an2cn(num))
+    return num
+
+
+def find_sessions(text: str, org_before: Callable[[int], tuple[int, str] | None]) -> list[Candidate]:
+    """Find plenary sessions and congresses (五届八次全会, 第十次代表大会) of the organisation before them.
+
+    ``org_before(pos)`` returns ``(begin, canonical name)`` of an organisation mention ending at ``pos``.
+    """
+    out = []
+    for m in _SESSION_RE.finditer(text):
+        org = org_before(m.start())
+        if org is None:
+            continue
+        begin, org_name = org
+        if m.group("c"):
+            name = f"{org_name}第{_cn(m.group('c'))}次{m.group('ckind')}"
+        elif m.group("kind").startswith("理事"):
+            name = f"{org_name}第{_cn(m.group('n'))}届理事会" + (f"第{_cn(m.group('m'))}次会议" if m.group("m") else "")
+        elif m.group("kind").startswith("常委"):
+            name = f"{org_name}第{_cn(m.group('n'))}届常务委员会" + (f"第{_cn(m.group('m'))}次会议" if m.group("m") else "")
+        else:
+            name = f"{org_name}第{_cn(m.group('n'))}届委员会" + (f"第{_cn(m.group('m'))}次全体会议" if m.group("m") else "全体会议")
+        out.append(Candidate(begin, m.end(), "Event", name, "session", "Meeting", 95, parent=org_name))
+    return out
+
+
+# ---------------------------------------------------------------- 西部(重庆)科学城
+
+_PAREN_PLACE_RE = re.compile(
+    rf"[{_CJK}]{{2,4}}\([{_CJK}]{{2,4}}\)[{_CJK}]{{0,6}}?(?:科学城|自由贸易试验区|自贸试验区|自贸区|新区|高新区|园区)"
+)
+
+
+def find_paren_places(text: str) -> list[Candidate]:
+    """Find place names with a bracketed place inside (西部(重庆)科学城, 中国(四川)自由贸易试验区)."""
+    out = []
+    for m in _PAREN_PLACE_RE.finditer(text):
+        name = m.group(0)
+        kind = "ScienceCity" if name.endswith("科学城") else "HighTechZone" if "区" in name[-3:] else "Park"
+        # trim governing words swallowed on the left (在西部(重庆)科学城)
+        start = m.start()
+        while start < m.end() and text[start] in "在于从到由对向":
+            start += 1
+        out.append(Candidate(start, m.end(), "Place", text[start : m.end()], "paren.place", kind, 80))
+    return out
+
+
+# ---------------------------------------------------------------- names by head noun
+
+
+def find_headed(
+    text: str,
+    barrier_at: Callable[[int], Candidate | None],
+) -> list[Candidate]:
+    """Find unquoted names by their head noun, bounded on the left by governing words.
+
+    ``barrier_at(pos)`` returns the already-found candidate that ends at ``pos`` (or None). An
+    administrative place is absorbed into the name (重庆科技馆); an organisation is absorbed into a
+    sub-unit's name (中国科协创新战略研究院重庆分院); any other found name stops it.
+    """
+    out: list[Candidate] = []
+    for m in HEAD_RE.finditer(text):
+        head = _HEAD_BY_TEXT[m.group(0)]
+        hb, he = m.start(), m.end()
+        start, modifiers, absorbed, prefix_verb = _expand_left(text, hb, head, barrier_at)
+        if start >= hb:
+            continue
+        name = text[start:he]
+        if "的" in name or not modifiers:
+            continue
+        if all(mod in GENERIC_MODIFIERS or re.fullmatch(r"[\d.]+", mod) for mod in modifiers):
+            continue
+        if head.needs_prefix and not (
+            absorbed or name.startswith(_PROPER_PREFIXES) or prefix_verb in _CONSTRUCTIVE
+        ):
+            continue
+        if head.kind == "Election" and not re.match(r"\d{4}年", name):
+            continue
+        located = next((c.name for c in absorbed if c.cls == "Place" and c.admin), None)
+        parent = next((c.name for c in absorbed if c.cls == "Organization"), None)
+        out.append(
+            Candidate(
+                start, he, head.cls, head_expansion(name) if head.cls == "Place" else name,
+                f"head.{head.cls.lower()}", head.kind, 40,
+                aliases=(name,) if head.cls == "Place" and head_expansion(name) != name else (),
+                located_in=located, parent=parent if head.text in SUBUNIT_HEADS or name.endswith(SUBUNIT_HEADS) else None,
+            )
+        )
+    return out
+
+
+def _expand_left(
+    text: str, hb: int, head: Head, barrier_at: Callable[[int], Candidate | None]
+) -> tuple[int, list[str], list[Candidate], str | None]:
+    """Walk left from a head; return (start, modifier tokens, absorbed candidates, governing verb)."""
+    start = hb
+    modifiers: list[str] = []
+    absorbed: list[Candidate] = []
+    while True:
+        barrier = barrier_at(start)
+        if barrier is not None:
+            if (barrier.cls == "Place" and barrier.admin) or (
+                barrier.cls == "Organization" and (head.text in SUBUNIT_HEADS)
+            ):
+                absorbed.append(barrier)
+                modifiers.append(text[barrier.begin : barrier.end])
+                start = barrier.begin
+                continue
+            return start, modifiers, absorbed, None
+        lo = start
+        while lo > 0 and start - lo < 12 and text[lo - 1] not in _PUNCT and barrier_at(lo) is None:
+            lo -= 1
+        if lo == start:
+            return start, modifiers, absorbed, None
+        toks = tokens(text[lo:start])
+        pos = start
+        for i in range(len(toks) - 1, -1, -1):
+            tok, tag = toks[i]
+            if tok in _CONJUNCTIONS:
+                left = toks[i - 1] if i > 0 else None
+                if left is None or _is_stop(*left) or head.cls not in {"Event", "Program"}:
+                    return pos, modifiers, absorbed, tok
+                pos -= len(tok)
+                modifiers.append(tok)
+                continue
+            if re.fullmatch(r"\d{4}年", tok) and head.cls == "Event":
+                pos -= len(tok)
+                modifiers.append(tok)
+                return pos, modifiers, absorbed, None
+            if _is_stop(tok, tag):
+                return pos, modifiers, absorbed, tok
+            pos -= len(tok)
+            modifiers.append(tok)
+        start = pos
+        if barrier_at(start) is None:
+            return start, modifiers, absorbed, None
+
+
+def longest_first(cands: Sequence[Candidate]) -> list[Candidate]:
+    """Return candidates ordered by priority, then length, then position (for overlap resolution)."""
+    return sorted(cands, key=lambda c: (-c.priority, -c.length, c.begin))

@@ -1,0 +1,346 @@
+"""extract(article) -> Reading: the whole extractor, stage by stage.
+
+1. the reading text (:mod:`kexie_graph.text`): NFKC, traditional -> simplified, page layout repaired;
+2. the article's home place (dateline, publisher, places named), so 市科协 resolves in context;
+3. candidates: lexicon and gazetteer, relative abbreviations, titles, quotes, sessions, head nouns,
+   people; the longest, most certain candidates win where they overlap (flat annotation);
+4. entities: candidates grouped by class and canonical name, short forms merged into their full names;
+5. facts: posts and bylines, relations by clause patterns, figures;
+6. every span mapped back to the ORIGINAL text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from decimal import Decimal
+
+from ..records import Article, Entity, Figure, Mention, Post, Reading, Relation, Span, entity_key
+from ..text import paragraphs, prepare, sentences
+from ..text.normalize import ReadingText
+from . import grammar
+from .candidates import Candidate, overlaps
+from .clauses import MentionRef
+from .context import Context, build_context
+from .figures import MentionRef as FigureMention
+from .figures import find_figures
+from .people import find_bylines, find_posts
+from .relations import RelHit, find_relations
+
+__all__ = ["extract", "extract_text"]
+
+
+def extract_text(text: str, article_id: str = "article", **meta: str | None) -> Reading:
+    """Extract from a string (a convenience for notebooks and tests)."""
+    return extract(Article(id=article_id, text=text, **meta))  # type: ignore[arg-type]
+
+
+def extract(article: Article) -> Reading:
+    """Read one article and return everything it states, with offsets into its original text."""
+    rt = prepare(article.text)
+    text = rt.text
+    ctx = build_context(text, article)
+    chosen = _select(_base_candidates(text, ctx))
+    chosen = _select(chosen + _second_pass(text, chosen, ctx))
+    posts = find_posts(text, _ending_at(chosen, "Organization"))
+    bylines = find_bylines(text, _ending_at(chosen, "Organization"))
+    people = [p.person for p in posts] + [b.person for b in bylines]
+    chosen = _select(chosen + people)
+    entities, key_of = _resolve(chosen, ctx)
+    ents_by_key = {e.key: e for e in entities}
+
+    mentions_r = [MentionRef(c.begin, c.end, key_of[id(c)], c.cls) for c in chosen if id(c) in key_of]
+    mentions_r.sort(key=lambda m: m.begin)
+    sents = sentences(text)
+    hits: list[RelHit] = []
+    hits += _name_relations(chosen, key_of, ents_by_key, ctx)
+    subject_refs = [MentionRef(b, e, ctx.home_association, "Subject") for b, e in ctx.subject_phrases if ctx.home_association]
+    taken = [(m.begin, m.end) for m in mentions_r]
+    subject_refs = [s for s in subject_refs if not any(b < s.end and s.begin < e for b, e in taken)]
+    hits += find_relations(
+        text,
+        sents,
+        sorted(mentions_r + subject_refs, key=lambda m: m.begin),
+        main_actor=ctx.main_actor or _main_actor(mentions_r),
+        article_year=ctx.year,
+        kind_of=lambda k: ents_by_key[k].kind if k in ents_by_key else None,
+        parts_of=lambda k: _parts(k, hits),
+    )
+    relations = [_relation(rt, h) for h in hits if h.subject in ents_by_key and h.object in ents_by_key]
+    post_records: list[Post] = []
+    for p in posts:
+        if p.org is None or id(p.person) not in key_of or id(p.org) not in key_of:
+            continue
+        person, org = key_of[id(p.person)], key_of[id(p.org)]
+        ev = rt.to_original(p.begin, p.end)
+        post_records.append(Post(person, org, p.title, ev, "post.chain"))
+        if p.title == "院士":
+            relations.append(Relation(person, "member_of", org, ev, role="院士", rule="post.academician"))
+    for b in bylines:
+        if id(b.person) not in key_of:
+            continue
+        person = key_of[id(b.person)]
+        ev = rt.to_original(b.begin, b.end)
+        relations.append(Relation(person, "reports", article.id, ev, role=b.role, rule="byline"))
+        if b.publisher is not None and id(b.publisher) in key_of and b.role != "摄影":
+            post_records.append(Post(person, key_of[id(b.publisher)], b.role, ev, "byline"))
+        elif b.publisher is not None and id(b.publisher) in key_of:
+            post_records.append(Post(person, key_of[id(b.publisher)], "记者", ev, "byline"))
+    if ctx.publisher_key and ctx.publisher_key in ents_by_key and ctx.publisher_evidence:
+        b, e = ctx.publisher_evidence
+        relations.append(Relation(ctx.publisher_key, "publishes", article.id, rt.to_original(b, e), rule="dateline"))
+
+    figures = _figures(rt, sents, mentions_r, ctx, ents_by_key)
+    mentions = [
+        Mention(key_of[id(c)], rt.to_original(c.begin, c.end), c.rule) for c in chosen if id(c) in key_of
+    ]
+    for b, e, key in ctx.place_words:
+        if key in ents_by_key and not any(c.begin < e and b < c.end for c in chosen):
+            mentions.append(Mention(key, rt.to_original(b, e), "context.home-place-word"))
+    used = {m.entity for m in mentions}
+    entities = [e for e in entities if e.key in used]
+    meta = replace(
+        article,
+        title=article.title or ctx.title,
+        date=article.date or ctx.date,
+        source=article.source or ctx.source,
+        sha256=article.sha256 or hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
+    )
+    keys = {e.key for e in entities}
+    relations = _unique(
+        r for r in relations if r.subject in keys and (r.object in keys or r.object == article.id)
+    )
+    return Reading(
+        article=meta,
+        entities=tuple(sorted(entities, key=lambda e: e.key)),
+        mentions=tuple(sorted(mentions, key=lambda m: (m.spans[0].begin, m.entity))),
+        relations=tuple(relations),
+        posts=tuple(_unique(p for p in post_records if p.person in keys and p.organization in keys)),
+        figures=tuple(f for f in figures if f.subject in keys),
+    )
+
+
+# ----------------------------------------------------------------------------- candidates
+
+
+def _base_candidates(text: str, ctx: Context) -> list[Candidate]:
+    out = list(ctx.lexicon_candidates)
+    out += ctx.abbreviation_candidates
+    out += grammar.find_titles(text)
+    out += grammar.find_quoted(text)
+    out += grammar.find_paren_places(text)
+    out += [replace(c, located_in=ctx.place_in(c.name)) for c in grammar.find_paren_places(text)][:0]
+    return out
+
+
+def _second_pass(text: str, chosen: list[Candidate], ctx: Context) -> list[Candidate]:
+    ends = _index_by_end(chosen)
+
+    def org_before(pos: int) -> tuple[int, str] | None:
+        c = ends.get(pos)
+        return (c.begin, ctx.short_name(c)) if c is not None and c.cls == "Organization" else None
+
+    out = grammar.find_sessions(text, org_before)
+    out += [ctx.expand(c) for c in grammar.find_headed(text, lambda pos: ends.get(pos))]
+    out += ctx.bare_subunits(text, chosen)
+    return out
+
+
+def _index_by_end(cands: Iterable[Candidate]) -> dict[int, Candidate]:
+    out: dict[int, Candidate] = {}
+    for c in cands:
+        if c.end not in out or out[c.end].length < c.length:
+            out[c.end] = c
+    return out
+
+
+def _ending_at(cands: list[Candidate], cls: str):  # type: ignore[no-untyped-def]
+    ends = _index_by_end(c for c in cands if c.cls == cls)
+    return lambda pos: ends.get(pos)
+
+
+def _select(cands: Sequence[Candidate]) -> list[Candidate]:
+    """Keep non-overlapping candidates: higher priority first, then longer, then earlier."""
+    kept: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (-c.priority, -c.length, c.begin)):
+        if c.begin >= c.end:
+            continue
+        if any(overlaps(c, k) for k in kept):
+            # a longer grammar name that strictly contains lexicon names wins over them (flat annotation)
+            inside = [k for k in kept if overlaps(c, k)]
+            if all(c.begin <= k.begin and k.end <= c.end and (k.end - k.begin) < c.length for k in inside) and c.rule.startswith(("head.", "session", "paren.", "quoted.head", "title.")):
+                kept = [k for k in kept if k not in inside]
+            else:
+                continue
+        kept.append(c)
+    return sorted(kept, key=lambda c: c.begin)
+
+
+# ----------------------------------------------------------------------------- entities
+
+
+def _resolve(chosen: list[Candidate], ctx: Context) -> tuple[list[Entity], dict[int, str]]:
+    """Group candidates into entities; merge short forms into the full names they abbreviate."""
+    groups: dict[str, list[Candidate]] = {}
+    for c in chosen:
+        groups.setdefault(entity_key(c.cls, c.name), []).append(c)
+    canon: dict[str, str] = {k: k for k in groups}
+    names = {k: g[0].name for k, g in groups.items()}
+    for k, g in groups.items():
+        c = g[0]
+        if c.rule.startswith(("lexicon", "gazetteer", "abbrev")):
+            continue
+        for k2, g2 in groups.items():
+            if k2 == k or len(names[k2]) <= len(names[k]):
+                continue
+            if _abbreviates(names[k], names[k2], c.cls, g2[0].cls):
+                canon[k] = k2
+                break
+    entities: dict[str, Entity] = {}
+    key_of: dict[int, str] = {}
+    for k, g in groups.items():
+        target = canon[k]
+        while canon[target] != target:
+            target = canon[target]
+        c0 = groups[target][0]
+        surfaces = {ctx.surface(c) for c in g} | {ctx.surface(c) for c in groups[target]}
+        prev = entities.get(target)
+        aliases = set(prev.aliases if prev else c0.aliases) | set(c0.aliases) | surfaces
+        for c in g:
+            aliases |= set(c.aliases)
+        entities[target] = Entity(
+            cls=c0.cls,
+            zh=c0.name,
+            en=c0.en,
+            kind=c0.kind,
+            aliases=tuple(sorted(a for a in aliases if a and a != c0.name)),
+            parent=entity_key("Organization", c0.parent) if c0.parent else None,
+            located_in=None,
+            source="lexicon" if c0.rule.startswith(("lexicon", "gazetteer")) else "extracted",
+        )
+        for c in g:
+            key_of[id(c)] = target
+    return list(entities.values()), key_of
+
+
+def _strip(name: str) -> str:
+    return re.sub(r"[“”《》\"'()（）\-\d年]", "", name)
+
+
+def _abbreviates(short: str, full: str, cls_short: str, cls_full: str) -> bool:
+    """Whether ``short`` is a short form of ``full``: same head, its characters in order inside it."""
+    if cls_short != cls_full and not (cls_short == "Program" and cls_full == "Document"):
+        return False
+    s, f = _strip(short), _strip(full)
+    if len(s) < 4 or s == f:
+        return s == f and short != full and cls_short == cls_full and len(s) >= 4 and "“" not in short
+    if s[-2:] != f[-2:]:
+        return False
+    it = iter(f)
+    return all(ch in it for ch in s) and s[:2] in f
+
+
+# ----------------------------------------------------------------------------- relations from names
+
+
+def _name_relations(
+    chosen: list[Candidate], key_of: dict[int, str], ents: dict[str, Entity], ctx: Context
+) -> list[RelHit]:
+    hits: list[RelHit] = []
+    by_key = {key_of[id(c)]: c for c in chosen if id(c) in key_of}
+    for c in chosen:
+        if id(c) not in key_of:
+            continue
+        key = key_of[id(c)]
+        ent = ents[key]
+        parent = ent.parent
+        if parent and parent not in ents and c.parent:
+            parent = ctx.nearest_known_parent(c.parent, ents)
+        if parent and parent in ents and parent != key:
+            pred = "runs" if c.cls == "Event" else "sub_organization_of"
+            hits.append(RelHit(parent, pred, key, c.begin, c.end, "name.session") if pred == "runs" else RelHit(key, pred, parent, c.begin, c.end, "name.parent"))
+        place = c.located_in or ctx.place_in(c.name)
+        if place:
+            pkey = entity_key("Place", place)
+            if pkey in ents and pkey != key and c.cls in {"Place", "Organization", "Platform"}:
+                hits.append(RelHit(key, "located_in", pkey, c.begin, c.end, "name.place"))
+        for brand in c.inner:
+            if brand in ents and brand != key:
+                hits.append(RelHit(key, "part_of", brand, c.begin, c.end, "name.inner-brand"))
+    # a part named inside a compound place (“一区” in “一区两群”), and places named side by side
+    places = [c for c in chosen if c.cls == "Place" and id(c) in key_of]
+    for a in places:
+        for b in places:
+            if a is b or a.admin or b.admin:
+                continue
+            ka, kb = key_of[id(a)], key_of[id(b)]
+            if ka != kb and len(a.name) < len(b.name) and a.name in b.name:
+                hits.append(RelHit(ka, "part_of", kb, b.begin, b.end, "name.part-of-compound"))
+    for a, b in zip(chosen, chosen[1:], strict=False):
+        if a.cls == "Place" and b.cls == "Place" and b.begin - a.end <= 0 and not b.admin and id(a) in key_of and id(b) in key_of:
+            hits.append(RelHit(key_of[id(b)], "located_in", key_of[id(a)], a.begin, b.end, "name.place-in-place"))
+    del by_key
+    return hits
+
+
+def _parts(key: str, hits: list[RelHit]) -> list[str]:
+    return sorted({h.subject for h in hits if h.predicate == "part_of" and h.object == key})
+
+
+def _main_actor(mentions: list[MentionRef]) -> str | None:
+    counts = Counter(m.key for m in mentions if m.cls == "Organization")
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _relation(rt: ReadingText, h: RelHit) -> Relation:
+    return Relation(h.subject, h.predicate, h.object, rt.to_original(h.begin, h.end), h.when, h.role, h.rule)
+
+
+def _unique(items: Iterable) -> list:  # type: ignore[type-arg]
+    seen = set()
+    out = []
+    for x in items:
+        if x not in seen:
+            seen.add(x)
+            out.append(x)
+    return out
+
+
+# ----------------------------------------------------------------------------- figures
+
+
+def _figures(
+    rt: ReadingText,
+    sents: list[tuple[int, int]],
+    mentions: list[MentionRef],
+    ctx: Context,
+    ents: dict[str, Entity],
+) -> list[Figure]:
+    refs = [FigureMention(m.begin, m.end, m.key, m.cls) for m in mentions]
+    refs += [FigureMention(b, e, k, "Place") for b, e, k in ctx.place_words]
+    refs.sort(key=lambda r: r.begin)
+    hits = find_figures(rt.text, sents, refs, default_subject=ctx.main_actor, article_year=ctx.year)
+    out = []
+    for h in hits:
+        if h.subject not in ents:
+            continue
+        out.append(
+            Figure(
+                indicator=h.indicator,
+                subject=h.subject,
+                value=Decimal(h.value),
+                unit=h.unit,
+                kind=h.kind,
+                evidence=rt.to_original(h.begin, h.end),
+                year=h.year,
+                comparator=h.comparator,
+                rule=h.rule,
+            )
+        )
+    return out
+
+
+_ = (Span, paragraphs)
