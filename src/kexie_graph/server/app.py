@@ -22,7 +22,7 @@ from collections.abc import Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import anyio
 import pyoxigraph as ox
@@ -43,9 +43,10 @@ from ..errors import (
     StoreError,
 )
 from ..namespaces import PREFIXES
+from .cache import AnswerCache
 from .config import ServerConfig
 from .entity import QUERIES, EntityView, render_entity, render_missing
-from .executor import Executor, Prepared
+from .executor import Answer, Executor, Prepared
 from .limits import QuerySlots, host_is_loopback
 from .negotiate import NotAcceptable, choose_format
 from .protocol import ALLOWED_METHODS, Operation, ProtocolError, read_operation
@@ -74,10 +75,27 @@ _SECURITY_HEADERS: list[tuple[bytes, bytes]] = [
     (b"cross-origin-resource-policy", b"same-origin"),
 ]
 _TEXT = "text/plain; charset=utf-8"
+_INTERNAL = "internal error: the server could not answer this request (details are in its log)"
 
 
 def _plain(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
     return Response(f"{message}\n", status_code=status, media_type=_TEXT, headers=headers)
+
+
+class _Reply(NamedTuple):
+    """An answer of the /sparql hot path, sent without Starlette's Response machinery."""
+
+    status: int
+    body: bytes
+    content_type: str | None
+    headers: list[tuple[bytes, bytes]]
+
+
+_VARY_ACCEPT = (b"vary", b"Accept")
+
+
+def _reply_text(status: int, message: str, headers: list[tuple[bytes, bytes]] | None = None) -> _Reply:
+    return _Reply(status, f"{message}\n".encode(), _TEXT, headers or [])
 
 
 def open_executor(config: ServerConfig) -> Executor:
@@ -97,12 +115,14 @@ class _Endpoint:
     executor: Executor
     slots: QuerySlots
     limiter: anyio.CapacityLimiter
+    cache: AnswerCache
     examples_json: list[dict[str, Any]] = field(default_factory=list)
     graphs: frozenset[str] = frozenset()
 
-    async def sparql(self, request: Request) -> Response:
+    async def sparql(self, request: Request) -> _Reply:
+        """Answer one request to /sparql (called straight from the ASGI layer: the hot path)."""
         if request.method == "OPTIONS":
-            return Response(status_code=204, headers={"Allow": ", ".join(ALLOWED_METHODS)})
+            return _Reply(204, b"", None, [(b"allow", ", ".join(ALLOWED_METHODS).encode())])
         try:
             operation = await read_operation(
                 request, self.config.max_query_bytes, self.config.max_body_bytes
@@ -111,15 +131,16 @@ class _Endpoint:
                 return self._describe(request)
             return await self._query(request, operation)
         except ProtocolError as error:
-            return _plain(error.status, error.message, error.headers)
+            headers = [(k.lower().encode(), v.encode()) for k, v in error.headers.items()]
+            return _reply_text(error.status, error.message, headers)
         except NotAcceptable as error:
-            return _plain(406, str(error))
+            return _reply_text(406, str(error))
 
-    def _describe(self, request: Request) -> Response:
+    def _describe(self, request: Request) -> _Reply:
         fmt = choose_format("graph", request.headers.get("accept"), ())
         endpoint = str(request.url.replace(query="", fragment=""))
         body = service_description(endpoint, self.graphs, fmt)
-        return Response(body, media_type=fmt.content_type, headers={"Vary": "Accept"})
+        return _Reply(200, body, fmt.content_type, [_VARY_ACCEPT])
 
     def _check_dataset(self, operation: Operation) -> None:
         for uri in (*operation.default_graphs, *operation.named_graphs):
@@ -130,47 +151,53 @@ class _Endpoint:
                     "this store; the service description at GET /sparql lists them",
                 )
 
-    async def _query(self, request: Request, operation: Operation) -> Response:
+    async def _query(self, request: Request, operation: Operation) -> _Reply:
         if not self.slots.try_acquire():
-            return _plain(
+            return _reply_text(
                 503,
                 f"the server is busy with {self.slots.limit} queries; retry in a moment",
-                {"Retry-After": "1"},
+                [(b"retry-after", b"1")],
             )
         try:
             try:
                 prepared: Prepared = self.executor.prepare(operation.text)
             except QuerySyntaxError as error:
-                return _plain(400, f"malformed query: {error}")
+                return _reply_text(400, f"malformed query: {error}")
             except QueryRefusedError as error:
-                return _plain(400, f"query refused: {error}")
+                return _reply_text(400, f"query refused: {error}")
             self._check_dataset(operation)
             fmt = choose_format(prepared.kind, request.headers.get("accept"), operation.formats)
             try:
-                answer = await to_thread.run_sync(
-                    self._run, prepared, fmt.name, operation, limiter=self.limiter
-                )
+                key = (prepared.text, operation.default_graphs, operation.named_graphs, fmt.name)
+                answer = self.cache.get(key)
+                if answer is None:
+                    answer = await to_thread.run_sync(
+                        self._run, prepared, fmt.name, operation, limiter=self.limiter
+                    )
+                    self.cache.put(key, answer)
             except QueryTimeoutError as error:
-                return _plain(
+                return _reply_text(
                     503,
-                    f"the query was stopped at its deadline of {self.config.timeout:g} s: {error}",
+                    f"the query was stopped at its deadline of {self.config.timeout:g} s "
+                    f"({error}); narrow it down, add a LIMIT, or ask for a longer --timeout",
                 )
             except QuerySyntaxError as error:
-                return _plain(400, f"malformed query: {error}")
+                return _reply_text(400, f"malformed query: {error}")
             except QueryRefusedError as error:
-                return _plain(400, f"query refused: {error}")
+                return _reply_text(400, f"query refused: {error}")
             except QueryError as error:
-                return _plain(400, f"the query cannot run: {error}")
-            headers = {"Vary": "Accept"}
+                return _reply_text(400, f"the query cannot run: {error}")
+            headers = [_VARY_ACCEPT]
             if answer.truncated:
-                headers[TRUNCATED_HEADER] = "true"
-                headers[ROW_LIMIT_HEADER] = str(self.config.max_rows)
-            body = b"" if request.method == "HEAD" else answer.body
-            return Response(body, media_type=fmt.content_type, headers=headers)
+                headers += [
+                    (TRUNCATED_HEADER.lower().encode(), b"true"),
+                    (ROW_LIMIT_HEADER.lower().encode(), str(self.config.max_rows).encode()),
+                ]
+            return _Reply(200, answer.body, fmt.content_type, headers)
         finally:
             self.slots.release()
 
-    def _run(self, prepared: Prepared, fmt: str, operation: Operation) -> Any:
+    def _run(self, prepared: Prepared, fmt: str, operation: Operation) -> Answer:
         return self.executor.run(
             prepared,
             fmt,
@@ -222,8 +249,9 @@ class _Endpoint:
 class GuardMiddleware:
     """Host check, CORS, security headers and the last-resort error answer, in one ASGI layer."""
 
-    def __init__(self, app: ASGIApp, config: ServerConfig) -> None:
+    def __init__(self, app: ASGIApp, config: ServerConfig, endpoint: _Endpoint) -> None:
         self.app = app
+        self.endpoint = endpoint
         self.check_host = config.checks_host
         self.origins = frozenset(config.cors_origins)
 
@@ -266,6 +294,14 @@ class GuardMiddleware:
             ]
             if allow_origin != b"*":
                 extra.append((b"vary", b"Origin"))
+        if scope["path"] == "/sparql":
+            try:
+                reply = await self.endpoint.sparql(Request(scope, receive))
+            except Exception:
+                log.exception("unexpected error answering %s /sparql", scope["method"])
+                reply = _reply_text(500, _INTERNAL)
+            await _send_reply(send, reply, extra, head=scope["method"] == "HEAD")
+            return
         started = False
 
         async def send_wrapper(message: Message) -> None:
@@ -280,11 +316,17 @@ class GuardMiddleware:
         except Exception:
             log.exception("unexpected error answering %s %s", scope["method"], scope["path"])
             if not started:
-                await _send_plain(
-                    send,
-                    500,
-                    "internal error: the server could not answer this request (details are in its log)",
-                )
+                await _send_plain(send, 500, _INTERNAL)
+
+
+async def _send_reply(
+    send: Send, reply: _Reply, extra: list[tuple[bytes, bytes]], *, head: bool = False
+) -> None:
+    headers = [(b"content-length", str(len(reply.body)).encode()), *reply.headers, *extra]
+    if reply.content_type is not None:
+        headers.append((b"content-type", reply.content_type.encode()))
+    await send({"type": "http.response.start", "status": reply.status, "headers": headers})
+    await send({"type": "http.response.body", "body": b"" if head else reply.body})
 
 
 async def _send_plain(send: Send, status: int, message: str) -> None:
@@ -325,6 +367,7 @@ def create_app(config: ServerConfig, executor: Executor | None = None) -> Starle
         executor=executor if executor is not None else open_executor(config),
         slots=QuerySlots(config.max_concurrent),
         limiter=anyio.CapacityLimiter(config.max_concurrent),
+        cache=AnswerCache(config.cache_bytes),
     )
     endpoint.graphs = endpoint.executor.graphs()
     endpoint.examples_json = [example.as_json() for example in load_examples()]
@@ -337,7 +380,6 @@ def create_app(config: ServerConfig, executor: Executor | None = None) -> Starle
             endpoint.executor.close()
 
     routes = [
-        Route("/sparql", endpoint.sparql, methods=None),
         Route("/", endpoint.page, methods=["GET", "HEAD"]),
         Route("/entity", endpoint.entity, methods=["GET", "HEAD"]),
         Route("/api/examples", endpoint.examples, methods=["GET", "HEAD"]),
@@ -360,7 +402,7 @@ def create_app(config: ServerConfig, executor: Executor | None = None) -> Starle
         KexieError: user_error,
     }
     app = Starlette(routes=routes, lifespan=lifespan, exception_handlers=handlers)
-    app.add_middleware(GuardMiddleware, config=config)
+    app.add_middleware(GuardMiddleware, config=config, endpoint=endpoint)
     app.state.endpoint = endpoint
     return app
 
