@@ -178,7 +178,7 @@ def test_top_level_keys(reading: tuple[Path, dict[str, Any], str]) -> None:
     for key in ("article", "entities", "relations", "observations"):
         assert key in data, f"{path.name}: missing {key}"
     article = data["article"]
-    assert ARTICLE_KEYS <= set(article), f"{path.name}: article lacks {ARTICLE_KEYS - set(article)}"
+    assert set(article) >= ARTICLE_KEYS, f"{path.name}: article lacks {ARTICLE_KEYS - set(article)}"
     if path.stem != SEED_READING:
         assert article["id"] == path.stem, f"{path.name}: article id is not the file stem"
     assert re.fullmatch(r"[A-Za-z0-9_-]+", str(article["id"]))
@@ -193,7 +193,7 @@ def test_entities(reading: tuple[Path, dict[str, Any], str]) -> None:
     assert data["article"]["id"] not in ids
     for entity in entities:
         name = f"{path.name}:{entity.get('id')}"
-        assert ENTITY_KEYS <= set(entity), f"{name}: lacks {ENTITY_KEYS - set(entity)}"
+        assert set(entity) >= ENTITY_KEYS, f"{name}: lacks {ENTITY_KEYS - set(entity)}"
         assert entity["type"] in ENTITY_TYPES, f"{name}: type {entity['type']!r}"
         assert isinstance(entity["zh"], str) and entity["zh"].strip(), f"{name}: empty zh"
         mentions = entity["mentions"]
@@ -218,7 +218,7 @@ def test_relations(reading: tuple[Path, dict[str, Any], str]) -> None:
     new = {p["name"] for p in data.get("new_predicates") or []}
     for index, relation in enumerate(data["relations"]):
         name = f"{path.name}: relation {index} ({relation.get('predicate')})"
-        assert RELATION_KEYS <= set(relation), f"{name}: lacks {RELATION_KEYS - set(relation)}"
+        assert set(relation) >= RELATION_KEYS, f"{name}: lacks {RELATION_KEYS - set(relation)}"
         predicate = relation["predicate"]
         assert predicate in PREDICATES | new, f"{name}: unknown predicate"
         assert relation["subject"] in entity_ids, f"{name}: subject {relation['subject']!r}"
@@ -244,7 +244,7 @@ def test_observations(reading: tuple[Path, dict[str, Any], str]) -> None:
     entity_ids = {e["id"] for e in data["entities"]}
     for index, obs in enumerate(data["observations"]):
         name = f"{path.name}: observation {index} ({obs.get('indicator')})"
-        assert OBSERVATION_KEYS <= set(obs), f"{name}: lacks {OBSERVATION_KEYS - set(obs)}"
+        assert set(obs) >= OBSERVATION_KEYS, f"{name}: lacks {OBSERVATION_KEYS - set(obs)}"
         value = obs["value"]
         assert isinstance(value, int | float) and not isinstance(value, bool), f"{name}: value"
         assert obs["unit"] in UNITS, f"{name}: unit {obs['unit']!r}"
@@ -270,7 +270,7 @@ def test_article_length(path: Path) -> None:
 @pytest.mark.parametrize("path", sorted(ARTICLES.glob("*.meta.yaml")), ids=lambda p: p.name)
 def test_sidecar_metadata(path: Path) -> None:
     meta = load(path)
-    assert META_KEYS <= set(meta), f"{path.name}: lacks {META_KEYS - set(meta)}"
+    assert set(meta) >= META_KEYS, f"{path.name}: lacks {META_KEYS - set(meta)}"
     stem = path.name.removesuffix(".meta.yaml")
     assert (ARTICLES / f"{stem}.txt").is_file(), f"{path.name}: no article {stem}.txt"
 
