@@ -65,7 +65,7 @@ def _check_origin(ctx: click.Context, param: click.Parameter, values: tuple[str,
 )
 @click.option(
     "--max-query-bytes",
-    default=64 * 1024,
+    default=32 * 1024,
     show_default=True,
     type=click.IntRange(min=256),
     help="Largest query accepted (413 beyond).",
