@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .candidates import Candidate
 from .heads import (
+    COMPOUND_TAILS,
     GENERIC_HEADS,
     GENERIC_MODIFIERS,
     GOVERNING,
@@ -38,10 +39,15 @@ _HEAD_BY_TEXT: dict[str, Head] = {}
 for _head in HEADS:
     _HEAD_BY_TEXT.setdefault(_head.text, _head)
 
-_STOP_TAGS = frozenset({"p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "ad", "m", "q", "r", "t", "c", "y", "e"})
+_STOP_TAGS = frozenset({"p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "ad", "m", "q", "r", "c", "y", "e"})
 _CONJUNCTIONS = frozenset({"与", "和", "及"})
 _CONSTRUCTIVE = ("设立", "建立", "建设", "搭建", "创建", "建成", "上线", "启用", "开通", "打造", "成立")
+_ISSUING = ("制定", "印发", "出台", "发布", "起草", "编制", "修订", "颁布", "制定出台", "研究制定")
 _PROPER_PREFIXES = ("国家", "中国", "全国", "国际", "世界", "亚太", "西部", "东部", "中部", "长江", "粤港澳")
+
+
+#: compounds jieba's dictionary splits wrongly in this genre (线上线下 is not 线/上线/下)
+_GENRE_WORDS = ("线上线下", "院士专家", "科技工作者", "科普基地", "学术年会", "全民科学素质")
 
 
 @lru_cache(maxsize=1)
@@ -50,8 +56,12 @@ def _tagger() -> tuple[Callable[[str], list[str]], dict[str, str]]:
     import jieba.posseg
 
     jieba.setLogLevel(60)
-    jieba.initialize()
-    return (lambda s: jieba.lcut(s, HMM=False)), jieba.posseg.dt.word_tag_tab
+    # our own tokenizer instance, so the genre words we add do not change jieba for anyone else
+    tk = jieba.Tokenizer()
+    tk.initialize()
+    for word in _GENRE_WORDS:
+        tk.add_word(word, tag="n")
+    return (lambda s: tk.lcut(s, HMM=False)), jieba.posseg.dt.word_tag_tab
 
 
 def tokens(text: str) -> list[tuple[str, str | None]]:
@@ -171,10 +181,12 @@ def find_quoted(text: str) -> list[Candidate]:
             if stripped.endswith(generic):
                 stripped = stripped[: -len(generic)]
                 break
-        found = _head_prefix(stripped) if stripped else None
+        found = _head_prefix(window) if window else None
+        if found is None and stripped:
+            found = _head_prefix(stripped)
         if found is not None:
             end, head = found
-            name = run + stripped[:end]
+            name = run + window[:end]
             out.append(Candidate(m.start(), m.end() + end, head.cls, name, "quoted.head", head.kind, 70))
             continue
         if inner is None:  # a run of several quotes with no head: “三长”带“三师”
@@ -239,12 +251,16 @@ def find_paren_places(text: str) -> list[Candidate]:
     """Find place names with a bracketed place inside (西部(重庆)科学城, 中国(四川)自由贸易试验区)."""
     out = []
     for m in _PAREN_PLACE_RE.finditer(text):
-        name = m.group(0)
+        pre = m.group(0).split("(", 1)[0]
+        cut = 0
+        pos = 0
+        for tok, tag in tokens(pre):
+            pos += len(tok)
+            if _is_stop(tok, tag) or tok in "在于从到由对向":
+                cut = pos
+        name = m.group(0)[cut:]
         kind = "ScienceCity" if name.endswith("科学城") else "HighTechZone" if "区" in name[-3:] else "Park"
-        # trim governing words swallowed on the left (在西部(重庆)科学城)
-        start = m.start()
-        while start < m.end() and text[start] in "在于从到由对向":
-            start += 1
+        start = m.start() + cut  # governing words swallowed on the left (在西部(重庆)科学城)
         out.append(Candidate(start, m.end(), "Place", text[start : m.end()], "paren.place", kind, 80))
     return out
 
@@ -266,6 +282,8 @@ def find_headed(
     for m in HEAD_RE.finditer(text):
         head = _HEAD_BY_TEXT[m.group(0)]
         hb, he = m.start(), m.end()
+        if text.startswith(COMPOUND_TAILS, he) or HEAD_RE.match(text, he):
+            continue  # 科协机关干部队伍, 科协 + 机关: the head is part of a longer noun
         start, modifiers, absorbed, prefix_verb = _expand_left(text, hb, head, barrier_at)
         if start >= hb:
             continue
@@ -277,6 +295,8 @@ def find_headed(
         if head.needs_prefix and not (
             absorbed or name.startswith(_PROPER_PREFIXES) or prefix_verb in _CONSTRUCTIVE
         ):
+            continue
+        if head.needs_verb and prefix_verb not in _ISSUING:
             continue
         if head.kind == "Election" and not re.match(r"\d{4}年", name):
             continue
@@ -312,7 +332,7 @@ def _expand_left(
                 continue
             return start, modifiers, absorbed, None
         lo = start
-        while lo > 0 and start - lo < 12 and text[lo - 1] not in _PUNCT and barrier_at(lo) is None:
+        while lo > 0 and start - lo < 24 and text[lo - 1] not in _PUNCT and barrier_at(lo) is None:
             lo -= 1
         if lo == start:
             return start, modifiers, absorbed, None

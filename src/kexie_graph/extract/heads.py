@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 __all__ = [
+    "COMPOUND_TAILS",
     "GENERIC_HEADS",
     "GENERIC_MODIFIERS",
     "GOVERNING",
@@ -33,6 +34,7 @@ class Head:
     kind: str | None
     unquoted: bool = True  # may end a name that has no quotation marks
     needs_prefix: bool = False  # unquoted, it needs a proper prefix (a place, 国家, 中国 …)
+    needs_verb: bool = False  # unquoted, it needs an issuing verb before it (制定…实施方案)
 
 
 def _h(cls: str, kind: str | None, words: str, **kw: bool) -> list[Head]:
@@ -67,12 +69,17 @@ HEADS: tuple[Head, ...] = tuple(
             *_h("Program", "DesignationScheme", "工作站 专家工作站 教育基地 科普基地 基地 智库"),
             *_h("Program", "Award", "奖 奖项 科技奖 大奖"),
             *_h("Program", "Model", "模式 体系 机制 品牌", unquoted=False),
+            *_h("Document", "ImplementationPlan", "实施方案", needs_verb=True),
+            *_h("Document", "PlanDocument", "工作方案 方案 规划 纲要", needs_verb=True),
+            *_h("Document", "OpinionDocument", "意见 指导意见 实施意见", needs_verb=True),
+            *_h("Document", "Notice", "通知", needs_verb=True),
+            *_h("Document", "Law", "条例 管理办法 办法", needs_verb=True),
             *_h("Platform", "ServicePlatform", "平台 服务平台 云平台", needs_prefix=True),
             *_h("Platform", "ServiceWindow", "服务窗口 窗口 服务站", needs_prefix=True),
             *_h("Platform", "ScienceCenter", "科普中心 服务中心 中心", needs_prefix=True),
             *_h("Event", "Conference", "大会 会议 年会 学术会议 研讨会 座谈会 报告会 交流会"),
             *_h("Event", "Forum", "论坛 峰会 沙龙"),
-            *_h("Event", "Exhibition", "主题展 展览 博览会 展览会 展 成果展"),
+            *_h("Event", "Exhibition", "主题展 展览 博览会 展览会 成果展 科技展 巡展"),
             *_h("Event", "Competition", "大赛 竞赛 比赛 挑战赛"),
             *_h("Event", "Training", "培训班 训练营 夏令营"),
             *_h("Event", "Ceremony", "开幕式 启动仪式 揭牌仪式 颁奖典礼"),
@@ -102,6 +109,11 @@ GENERIC_HEADS: dict[str, tuple[str, str | None]] = {
 #: heads of sub-units: a name made of an organisation's name plus one of these is its sub-organisation
 SUBUNIT_HEADS: tuple[str, ...] = ("分院", "分会", "机关", "研究院", "研究所", "分公司", "办公室", "专委会", "委员会")
 
+#: words after a head that make it a modifier of a longer common noun (科协机关干部队伍)
+COMPOUND_TAILS: tuple[str, ...] = (
+    "干部", "队伍", "人员", "工作者", "系统", "联合体", "会员", "职工", "领导", "负责人", "成员", "体系", "工作人员",
+)
+
 #: modifiers that make a name generic when they are all that stands before the head
 GENERIC_MODIFIERS: frozenset[str] = frozenset(
     "区县 基层 各 各级 各类 全市 全省 全区 全县 全国 市级 省级 县级 区级 有关 相关 直属 所属 本 该 "
@@ -118,9 +130,10 @@ GOVERNING: frozenset[str] = frozenset(
         "评为 命名 授予 获得 荣获 获 成为 作为 包括 其中 面向 服务 引导 鼓励 培育 举行 开幕 闭幕 揭牌 挂牌 出席 "
         "当选 选举 审议 通过了 听取 部署 总结 表彰 宣布 介绍 表示 指出 强调 认为 说 称 据 记者 获悉 了解到 "
         "来自 位于 落户 坐落 地处 建成 创建 新建 扩建 开通 上线 启用 投入 运行 开放 参观 走进 来到 前往 赴 "
-        "结对 建 新建 已建 在建 好 带领 率 率领 陪同 会同 联手 携手 共同 协同 牵头 配合 合作 交流 对接 签署 签订 共 及其 暨 即 "
+        "目前 当前 近日 日前 近年来 关注 结对 建 新建 已建 在建 好 带领 率 率领 陪同 会同 联手 携手 共同 协同 牵头 配合 合作 交流 对接 签署 签订 共 及其 暨 即 "
         "首届 第一届 年度 本届 此次 这次 本次 此外 同时 另外 其次 首先 最后 一是 二是 三是 四是 五是 "
-        "一个 一项 一批 多项 多个 各项 若干 全市 全省 全国 我市 我省 本市 本省"
+        "一个 一项 一批 多项 多个 各项 若干 提高 提升 优化 促进 加快 构建 强化 巩固 坚持 着眼于 着眼 "
+        "确保 支撑 发挥 充分发挥 增强 扩大 推出 打通 融合 服务于 加大 用好 办 建好 管好"
     ).split()
 )
 

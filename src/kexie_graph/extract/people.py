@@ -180,7 +180,7 @@ def _person_ending_at(text: str, pos: int) -> Candidate | None:
 
 
 _BYLINE_RE = re.compile(
-    r"(?P<role>特约记者|见习记者|记者|通讯员)[ \u3000]*(?P<names>[\u4e00-\u9fff]{2,4}(?:[ \u3000、]+[\u4e00-\u9fff]{2,4})*)"
+    r"(?P<role>特约记者|见习记者|记者|通讯员)[ \u3000]*(?P<names>[\u4e00-\u9fff]{2,4}(?:[ \u3000、]+(?!特约|见习|记者|通讯员)[\u4e00-\u9fff]{2,4})*)"
 )
 
 

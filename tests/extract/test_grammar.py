@@ -1,0 +1,126 @@
+"""Name grammars on short sentences written for the purpose (never taken from the seed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kexie_graph.extract import grammar
+from kexie_graph.extract.candidates import Candidate
+
+
+def _names(cands: list[Candidate]) -> set[tuple[str, str]]:
+    return {(c.cls, c.name) for c in cands}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("省科协印发《关于加强青年科技人才培养的若干措施》。", {("Document", "关于加强青年科技人才培养的若干措施")}),
+        ("会议审议通过了《市科协2022年工作要点》和《学会管理办法(试行)》。", {("Document", "市科协2022年工作要点"), ("Document", "学会管理办法(试行)")}),
+        ("他订阅了《科技日报》。", {("Organization", "科技日报")}),
+    ],
+)
+def test_titles(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _names(grammar.find_titles(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全面启动“科普惠农”示范工程。", {("Program", "“科普惠农”示范工程")}),
+        ("举办“创新之夜”系列活动,", {("Event", "“创新之夜”系列活动")}),
+        ("组织“科学家进校园”活动。", {("Program", "科学家进校园")}),
+        ("推广“专家+农户”帮扶模式。", {("Program", "“专家+农户”帮扶模式")}),
+        ("形成“一会一品”“一站一策”工作格局。", {("Program", "“一会一品”“一站一策”")}),
+        ("推动“双城”科协携手发展。", {("Place", "双城")}),
+        ("召开“数字经济与未来产业”高峰论坛。", {("Event", "“数字经济与未来产业”高峰论坛")}),
+    ],
+)
+def test_quoted(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _names(grammar.find_quoted(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“十四五”期间,全省科协系统扎实推进各项工作。",  # a period, not a name
+        "他说:“我们要把科普工作做得更加扎实,让群众真正受益。”",  # speech
+    ],
+)
+def test_quoted_negative(text: str) -> None:
+    assert grammar.find_quoted(text) == []
+
+
+def test_sessions_name_the_organisation_before_them() -> None:
+    text = "近日,区科协七届三次全会召开。"
+    org = Candidate(3, 6, "Organization", "某某区科学技术协会", "test")
+    found = grammar.find_sessions(text, lambda pos: (org.begin, org.name) if pos == org.end else None)
+    assert [(c.cls, c.name) for c in found] == [("Event", "某某区科学技术协会第七届委员会第三次全体会议")]
+    assert found[0].parent == "某某区科学技术协会"
+
+
+def test_congress_by_number() -> None:
+    text = "省科协第十次代表大会开幕。"
+    org = Candidate(0, 3, "Organization", "某省科学技术协会", "test")
+    found = grammar.find_sessions(text, lambda pos: (org.begin, org.name) if pos == org.end else None)
+    assert [c.name for c in found] == ["某省科学技术协会第十次代表大会"]
+
+
+def test_session_needs_an_organisation() -> None:
+    assert grammar.find_sessions("第五届论坛在此举行。", lambda pos: None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("大力实施青年英才托举工程,", ("Program", "青年英才托举工程")),
+        ("扎实开展科普惠民行动,", ("Program", "科普惠民行动")),
+        ("积极筹办长江科技创新论坛,", ("Event", "长江科技创新论坛")),
+        ("成立智能制造产业学会,", ("Organization", "智能制造产业学会")),
+        ("在园区设立线上线下服务窗口。", ("Platform", "线上线下服务窗口")),
+        ("谋划建设国家南方科普中心。", ("Platform", "国家南方科普中心")),
+        ("做好2023年院士增选推荐工作。", ("Event", "2023年院士增选")),
+        ("世界青年与未来论坛将举行。", ("Event", "世界青年与未来论坛")),
+        ("省科协将制定学会改革实施方案。", ("Document", "学会改革实施方案")),
+    ],
+)
+def test_headed(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _names(grammar.find_headed(text, lambda pos: None))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推进区县科技馆建设。",  # generic modifier only
+        "推动各学术交流平台互联互通。",  # a platform with no proper name
+        "加快建设具有全国影响力的科技创新中心。",  # a goal phrase with 的
+        "加强科协机关干部队伍建设。",  # the head is part of a longer common noun
+        "完善科技智库体系。",  # 体系 is a head only in quotation marks
+        "学会改革实施方案正在讨论。",  # a plan not said to be issued
+    ],
+)
+def test_headed_negative(text: str) -> None:
+    found = grammar.find_headed(text, lambda pos: None)
+    assert [c for c in found if c.cls in {"Platform", "Document", "Program"} or "干部" in text] == []
+
+
+def test_barrier_stops_or_is_absorbed() -> None:
+    text = "在南山科学城智谷园区设立服务站,"
+    barrier = Candidate(1, 6, "Place", "南山科学城", "test")
+    found = grammar.find_headed(text, lambda pos: barrier if pos == barrier.end else None)
+    assert ("Place", "智谷园区") in _names(found)
+    text2 = "成都科技馆开馆。"
+    city = Candidate(0, 2, "Place", "成都市", "test", admin=True)
+    found2 = grammar.find_headed(text2, lambda pos: city if pos == city.end else None)
+    museum = next(c for c in found2 if c.name == "成都科技馆")
+    assert museum.located_in == "成都市"
+
+
+def test_paren_places() -> None:
+    found = grammar.find_paren_places("落户中国(四川)自由贸易试验区,")
+    assert [c.name for c in found] == ["中国(四川)自由贸易试验区"]
+
+
+def test_document_kind() -> None:
+    assert grammar.document_kind("某市全民科学素质行动规划纲要实施方案(2021-2025年)") == "ImplementationPlan"
+    assert grammar.document_kind("关于加强科技社团建设的意见") == "OpinionDocument"
