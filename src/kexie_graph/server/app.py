@@ -94,7 +94,9 @@ class _Reply(NamedTuple):
 _VARY_ACCEPT = (b"vary", b"Accept")
 
 
-def _reply_text(status: int, message: str, headers: list[tuple[bytes, bytes]] | None = None) -> _Reply:
+def _reply_text(
+    status: int, message: str, headers: list[tuple[bytes, bytes]] | None = None
+) -> _Reply:
     return _Reply(status, f"{message}\n".encode(), _TEXT, headers or [])
 
 
@@ -290,7 +292,10 @@ class GuardMiddleware:
         if allow_origin is not None:
             extra += [
                 (b"access-control-allow-origin", allow_origin),
-                (b"access-control-expose-headers", f"{TRUNCATED_HEADER}, {ROW_LIMIT_HEADER}".encode()),
+                (
+                    b"access-control-expose-headers",
+                    f"{TRUNCATED_HEADER}, {ROW_LIMIT_HEADER}".encode(),
+                ),
             ]
             if allow_origin != b"*":
                 extra.append((b"vary", b"Origin"))

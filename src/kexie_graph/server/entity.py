@@ -73,7 +73,7 @@ def compact(iri: str) -> str:
     for prefix, namespace in PREFIXES.items():
         if iri.startswith(namespace) and len(namespace) > len(best):
             best, name = namespace, prefix
-    return f"{name}:{iri[len(best):]}" if best else iri
+    return f"{name}:{iri[len(best) :]}" if best else iri
 
 
 def _iri_link(iri: str) -> str:
@@ -139,11 +139,15 @@ def render_entity(view: EntityView) -> str:
         f'<p class="subject"><code>{escape(view.iri)}</code> · '
         f'<a href="{escape(describe)}">Turtle</a></p>',
         "<h2>Labels</h2>",
-        _table(("property", "label"), ((_term(r["p"]), _term(r.get("o"))) for r in labels), "labels"),
+        _table(
+            ("property", "label"), ((_term(r["p"]), _term(r.get("o"))) for r in labels), "labels"
+        ),
         "<h2>Classes</h2>",
         _table(("class",), ((_term(r.get("o")),) for r in classes), "classes"),
         "<h2>Statements</h2>",
-        _table(("property", "value"), ((_term(r["p"]), _term(r.get("o"))) for r in others), "facts"),
+        _table(
+            ("property", "value"), ((_term(r["p"]), _term(r.get("o"))) for r in others), "facts"
+        ),
         "<h2>Referred to by</h2>",
         _table(
             ("subject", "property"),
@@ -154,7 +158,12 @@ def render_entity(view: EntityView) -> str:
         _table(
             ("words", "begin", "end", "article"),
             (
-                (_term(r.get("anchor")), _term(r.get("begin")), _term(r.get("end")), _term(r.get("article")))
+                (
+                    _term(r.get("anchor")),
+                    _term(r.get("begin")),
+                    _term(r.get("end")),
+                    _term(r.get("article")),
+                )
                 for r in view.rows.get("mentions", ())
             ),
             "mentions",
@@ -163,7 +172,9 @@ def render_entity(view: EntityView) -> str:
         _table(
             ("statement", "subject", "property", "object", "words", "begin", "end"),
             (
-                tuple(_term(r.get(k)) for k in ("statement", "s", "p", "o", "anchor", "begin", "end"))
+                tuple(
+                    _term(r.get(k)) for k in ("statement", "s", "p", "o", "anchor", "begin", "end")
+                )
                 for r in view.rows.get("evidence", ())
             ),
             "evidence",

@@ -68,7 +68,14 @@ RESULT_FORMATS: tuple[Format, ...] = (
 )
 
 GRAPH_FORMATS: tuple[Format, ...] = (
-    Format("turtle", "text/turtle", "graph", ("application/x-turtle",), ("ttl",)),
+    # Turtle is a subset of N3, so an N3 client reads it (SPARQLWrapper asks for n3 by default)
+    Format(
+        "turtle",
+        "text/turtle",
+        "graph",
+        ("application/x-turtle", "text/n3", "text/rdf+n3"),
+        ("ttl", "n3"),
+    ),
     Format("ntriples", "application/n-triples", "graph", (), ("nt", "n-triples")),
     Format("trig", "application/trig", "graph"),
     Format("jsonld", "application/ld+json", "graph", ("application/json",), ("json-ld", "json")),
@@ -179,9 +186,7 @@ def _choose_cached(kind: FormatKind, accept: str | None, wanted: tuple[str, ...]
     return max(scored, key=lambda item: item[0])[1]
 
 
-def choose_format(
-    kind: FormatKind, accept: str | None, wanted: Sequence[str] = ()
-) -> Format:
+def choose_format(kind: FormatKind, accept: str | None, wanted: Sequence[str] = ()) -> Format:
     """Return the format to answer with, from the ``format=`` values (first known one) or ``Accept``.
 
     Raises :class:`NotAcceptable` when nothing fits (the endpoint answers 406).

@@ -55,7 +55,9 @@ def _one(values: Sequence[str], name: str) -> str | None:
     if not values:
         return None
     if len(values) > 1:
-        raise ProtocolError(400, f"the parameter {name!r} was given {len(values)} times; send it once")
+        raise ProtocolError(
+            400, f"the parameter {name!r} was given {len(values)} times; send it once"
+        )
     return values[0]
 
 

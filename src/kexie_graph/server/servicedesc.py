@@ -63,9 +63,7 @@ def describe_service(endpoint: str, graphs: Iterable[str]) -> list[ox.Triple]:
             _sd("defaultEntailmentRegime"),
             ox.NamedNode("http://www.w3.org/ns/entailment/Simple"),
         ),
-        ox.Triple(
-            service, ox.NamedNode(_DCT + "title"), ox.Literal("kexie-graph SPARQL endpoint")
-        ),
+        ox.Triple(service, ox.NamedNode(_DCT + "title"), ox.Literal("kexie-graph SPARQL endpoint")),
         ox.Triple(service, _sd("defaultDataset"), dataset),
         ox.Triple(dataset, _RDF_TYPE, _sd("Dataset")),
         ox.Triple(dataset, _sd("defaultGraph"), default),

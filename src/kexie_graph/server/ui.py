@@ -31,7 +31,7 @@ _STARTERS: tuple[tuple[str, str, str], ...] = (
     (
         "labels",
         "Entities and their Chinese labels",
-        "SELECT ?entity ?label\nWHERE { ?entity rdfs:label ?label . FILTER(LANG(?label) = \"zh\") }\n"
+        'SELECT ?entity ?label\nWHERE { ?entity rdfs:label ?label . FILTER(LANG(?label) = "zh") }\n'
         "ORDER BY ?label LIMIT 100",
     ),
 )
@@ -87,7 +87,9 @@ def _with_prefixes(text: str) -> str:
     The query layer predeclares them; the editor's own syntax check does not know that.
     """
     declared = {m.group(1) for m in re.finditer(r"(?im)^\s*PREFIX\s+([\w-]*):", text)}
-    lines = [f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items() if p not in declared and f"{p}:" in text]
+    lines = [
+        f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items() if p not in declared and f"{p}:" in text
+    ]
     return "\n".join([*lines, text]) if lines else text
 
 
