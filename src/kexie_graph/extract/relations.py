@@ -142,7 +142,7 @@ class _Sentence:
             k = j - 1
             while k >= 0 and self.s[k] in "“《":
                 k -= 1
-            if k >= 0 and self.s[k] in "、,，和及与" and k - 1 >= 0:
+            if k >= 0 and self.s[k] in "、,，和及" and k - 1 >= 0:
                 k2 = k - 1
                 while k2 >= 0 and self.s[k2] in "”》":
                     k2 -= 1
@@ -152,6 +152,21 @@ class _Sentence:
             return items, k + 1
         return items, i
 
+    def first_subject(self) -> str | None:
+        """The organisation a sentence opens with, before any verb or preposition (its topic)."""
+        for i, ch in enumerate(self.s):
+            code = self.code(i)
+            if code == "O":
+                prefix = self.s[:i]
+                if _VERB_RE.search(prefix) or any(p in prefix for p in _PREPOSITIONS + _PIVOTS):
+                    return None
+                if re.match(r"(?:院士|主席|书记|会长|理事长|院长|校长|主任|记者)", self.s[i + 1 : i + 3]):
+                    return None
+                return self.t.mention(i).key
+            if code is not None or ch in "，,。；":
+                return None
+        return None
+
     def subject_before(self, i: int) -> tuple[list[int], int] | None:
         """Return the explicit subject list of a verb at ``i`` (placeholders of agents), if any."""
         j = i
@@ -159,6 +174,8 @@ class _Sentence:
             j -= 1
             if self.code(j) is not None and self.code(j) in _AGENT:
                 items, start = self.list_ending_at(j + 1, _AGENT)
+                while start > 0 and self.code(start - 1) == "L":
+                    start -= 1  # a place inside a place: 在<city><park>
                 before = self.s[max(0, start - 4) : start].rstrip("“《")
                 after = self.s[j + 1 : j + 3]
                 if before.endswith(_PREPOSITIONS) and not before.endswith(_PIVOTS):
@@ -191,6 +208,7 @@ def find_relations(
     ``parts_of(key)`` the keys of entities that are parts of it (for 结对).
     """
     markers = period_markers(text, article_year)
+    cls_of = {m.key: m.cls for m in mentions}
     hits: list[RelHit] = []
     actor = main_actor
     ordered = sorted(mentions, key=lambda m: m.begin)
@@ -214,6 +232,9 @@ def find_relations(
             hits.append(RelHit(subj, pred, obj, b, e, rule, when_at(sent.t.starts[at])))
 
         s = sent.s
+        first = sent.first_subject()
+        if first is not None:
+            actor = first
         # --- verb frames
         for m in _VERB_RE.finditer(s):
             verb = m.group(0)
@@ -258,7 +279,7 @@ def find_relations(
                     pred = "plans_to_issue"
                 for subj in subjects:
                     p = pred
-                    if p == "runs" and subj.startswith("Place/"):
+                    if p == "runs" and cls_of.get(subj) == "Place":
                         p = "participates_in"
                     emit(subj, p, obj, min(span_start, m.start()), o + 1, f"frame.{verb}", m.start())
             if subj_found is not None:
@@ -297,7 +318,7 @@ def _constructions(
     for m in re.finditer(rf"(?:与|同|跟)[“《]?({cls_re('OL')})", s):
         items, end = sent.list_at(m.start(1), "OL")
         tail = s[end : end + 14]
-        if not items or not re.match(r"(?:等[^，。；]{0,4})?[^，。；]{0,8}?(?:合作|联合|携手|共同|共建|签约|签署|协作|联手)", tail):
+        if not items or not re.match(r"(?:等[^，。；]{0,4})?[^，。；]{0,8}?(?:合作|联合|携手|共同|共建|联建|联办|合办|签约|签署|协作|联手)", tail):
             continue
         subjects, start = subject_of(m.start())
         for subj in subjects:

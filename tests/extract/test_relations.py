@@ -1,0 +1,127 @@
+"""Relation rules on short sentences written for the purpose, with hand-placed mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from kexie_graph.extract.clauses import MentionRef
+from kexie_graph.extract.relations import find_relations, period_markers
+from kexie_graph.text import sentences
+
+# surface -> (class, key); keys are short so the expectations read easily
+ENTITIES: dict[str, tuple[str, str]] = {
+    "甲市科协": ("Organization", "A"),
+    "乙省科协": ("Organization", "B"),
+    "丙研究院": ("Organization", "C"),
+    "丁学会": ("Organization", "D"),
+    "东湖区": ("Place", "E"),
+    "西山区": ("Place", "W"),
+    "星河科学城": ("Place", "S"),
+    "云谷园区": ("Place", "Y"),
+    "青苗计划": ("Program", "P"),
+    "“智惠”试点": ("Program", "Q"),
+    "科普云平台": ("Platform", "F"),
+    "创新论坛": ("Event", "V"),
+    "学术年会": ("Event", "N"),
+    "《科普条例实施办法》": ("Document", "T"),
+    "科技服务站": ("Platform", "X"),
+}
+
+
+def _mentions(text: str) -> list[MentionRef]:
+    out = []
+    for surface, (cls, key) in ENTITIES.items():
+        start = 0
+        while (i := text.find(surface, start)) >= 0:
+            b, e = (i + 1, i + len(surface) - 1) if surface.startswith("《") else (i, i + len(surface))
+            out.append(MentionRef(b, e, key, cls))
+            start = i + len(surface)
+    return sorted(out, key=lambda m: m.begin)
+
+
+def _relations(text: str, actor: str | None = "A", year: int | None = 2023) -> set[tuple[str, str, str]]:
+    hits = find_relations(
+        text,
+        sentences(text),
+        _mentions(text),
+        main_actor=actor,
+        article_year=year,
+        kind_of=lambda k: "Brand" if k == "Q" else None,
+        parts_of=lambda k: [],
+    )
+    for h in hits:
+        assert h.begin < h.end and text[h.begin : h.end]
+    return {(h.subject, h.predicate, h.object) for h in hits}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("甲市科协与乙省科协、丙研究院签署合作协议。", {("A", "partner_of", "B"), ("A", "partner_of", "C")}),
+        ("甲市科协联合丁学会出台有关意见。", {("A", "partner_of", "D")}),
+        ("甲市科协联办创新论坛。", {("A", "co_organizes", "V")}),
+        ("甲市科协与乙省科协联建科普云平台。", {("A", "partner_of", "B"), ("A", "co_builds", "F")}),
+        ("丁学会承办学术年会。", {("D", "hosts", "N")}),
+        ("甲市科协举办创新论坛。", {("A", "runs", "V")}),
+        ("甲市科协实施青苗计划。", {("A", "implements", "P")}),
+        ("甲市科协印发《科普条例实施办法》。", {("A", "issues", "T")}),
+        ("今年甲市科协将出台《科普条例实施办法》。", {("A", "plans_to_issue", "T")}),
+        ("甲市科协将制定《科普条例实施办法》。", {("A", "plans_to_issue", "T")}),
+        ("东湖区、西山区入选“智惠”试点。", {("E", "selected_for", "Q"), ("W", "selected_for", "Q")}),
+        ("甲市科协将在星河科学城云谷园区设立科技服务站。", {("X", "located_in", "Y"), ("A", "plans_to_build", "X")}),
+        ("甲市科协助力东湖区开展“智惠”试点。", {("A", "supports", "E"), ("E", "participates_in", "Q")}),
+        ("甲市科协积极争取创新论坛落户星河科学城。", {("A", "seeks_to_host", "V")}),
+        ("甲市科协参与筹办学术年会。", {("A", "co_organizes", "N")}),
+        ("在丁学会开展青苗计划。", {("D", "participates_in", "P"), ("A", "runs", "P")}),
+        ("“智惠”试点(丁学会、丙研究院)启动。", {("D", "participates_in", "Q"), ("C", "participates_in", "Q")}),
+        ("在巩固青苗计划成果的基础上,开展“智惠”试点。", {("Q", "builds_on", "P"), ("A", "runs", "Q"), ("A", "runs", "P")} - {("A", "runs", "P")}),
+        ("东湖区对西山区帮扶带动。", {("E", "supports", "W")}),
+        ("推动《科普条例实施办法》落地。", {("A", "implements", "T")}),
+        ("甲市科协打造“智惠”试点。", {("A", "implements", "Q")}),
+        ("乙省科协“智惠”试点成效明显。", {("B", "runs", "Q")}),
+        ("科普云平台位于星河科学城。", {("F", "located_in", "S")}),
+    ],
+)
+def test_rules(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _relations(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甲市科协召开会议研究工作。",  # no named object
+        "创新论坛的成果令人瞩目。",  # no verb frame
+        "争取创新论坛落户星河科学城。",  # sought, not located
+    ],
+)
+def test_negative(text: str) -> None:
+    assert {r for r in _relations(text) if r[1] == "located_in" or r[0] != "A"} == set()
+    if "召开" in text or "成果" in text:
+        assert _relations(text) == set()
+
+
+def test_elided_subject_uses_the_paragraph_actor() -> None:
+    text = "乙省科协召开全会。同时,举办创新论坛。"
+    assert ("B", "runs", "V") in _relations(text, actor=None)
+
+
+def test_tense_follows_the_period() -> None:
+    past = "“十三五”时期,甲市科协建设科技服务站。"
+    future = "“十四五”时期,甲市科协将建设科技服务站。"
+    assert ("A", "builds", "X") in _relations(past, year=2021)
+    assert ("A", "plans_to_build", "X") in _relations(future, year=2021)
+
+
+def test_period_markers() -> None:
+    text = "“十三五”时期,成绩显著。今年,工作继续。2020年,比例提高。"
+    assert [p for _, p in period_markers(text, 2021)] == ["十三五", "2021", "2020"]
+
+
+def test_when_is_attached() -> None:
+    text = "“十三五”时期,甲市科协联办创新论坛。"
+    (hit,) = find_relations(
+        text, sentences(text), _mentions(text), main_actor="A", article_year=2021,
+        kind_of=lambda k: None, parts_of=lambda k: [],
+    )
+    assert hit.when == "十三五"
+    assert "联办创新论坛" in text[hit.begin : hit.end]
