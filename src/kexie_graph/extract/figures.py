@@ -1,8 +1,8 @@
 """Figures the genre states: rates, changes, counts, amounts, ranks, anniversaries and target years.
 
-``find_figures`` reads the cleaned text of one article and returns :class:`FigureHit` records: what is
-measured (indicator), whom it is about (subject, an entity key), the value (a Decimal), its unit and
-kind, the year or period it belongs to, an optional comparator, and the evidence clause.
+``find_figures`` reads the cleaned text of one article and returns :class:`FigureHit` records:
+what is measured (indicator), whom it is about (subject, an entity key), the value (a Decimal), its
+unit and kind, the year or period it belongs to, an optional comparator, and the evidence clause.
 
 How a figure is found (each step is one compiled pattern over the whole text, then per-hit context):
 
@@ -10,8 +10,8 @@ How a figure is found (each step is one compiled pattern over the whole text, th
   ``两千余名``, ``1.2万人次``, ``3.5亿元``, ``100周年``, ``七个方面``; the unit is required, so a
   bare number (a phone number, a list number, a year) never becomes a figure;
 * **ranks** -- ``排名第12位``, ``位居全国第一``, ``西部第一位``, ``居全省首位``, ``进入全国前十``;
-* **target years** -- ``预计到2025年,重庆将建成…``: the year is the value of a target when the clause
-  after it names something to be built or reached and states no other number.
+* **target years** -- ``预计到2025年,重庆将建成…``: the year is the value of a target when the
+  clause after it names something to be built or reached and states no other number.
 
 What is *not* a figure: dates (3月18日), ordinals (第五届, 第一批, 五届八次全会), numbers inside
 《》 titles, short quoted names (“三长”, “四个面向”), political slogans and idioms (一带一路,
@@ -21,9 +21,9 @@ What is *not* a figure: dates (3月18日), ordinals (第五届, 第一批, 五�
 people a campaign involves.
 
 Kinds: ``change`` for ``个百分点`` and for ``提高/增长/下降 … %`` (a fall is a negative value);
-``rank`` for ranks; ``target`` when the year the figure belongs to lies after the article's year, or,
-failing a year, when the nearest cue before it is a target cue (预计, 力争, 确保, 将, 到2025年 …) rather
-than an actual one (已, 累计, 截至 …); else ``actual``.
+``rank`` for ranks; ``target`` when the year the figure belongs to lies after the article's
+year, or, failing a year, when the nearest cue before it is a target cue (预计, 力争, 确保, 将,
+到2025年 …) rather than an actual one (已, 累计, 截至 …); else ``actual``.
 
 Year: the nearest time expression before the figure in its sentence (2020年, 今年 via
 ``article_year``, “十三五”时期), else the latest one earlier in its paragraph (paragraphs are found
@@ -32,14 +32,15 @@ against a base year spans both (``较2015年`` in a 2020 clause -> ``"2015-2020"
 
 Subject: a change or rank takes the subject of the figure before it in the sentence; otherwise the
 nearest organisation or place mention before the figure in its sentence that is not an object
-(与/联合/在/推动 … X) nor inside a title or quotation; rates and counts of districts prefer a place and
-fall back to the article's home place (the entity of 全市/我市/本市 …); then earlier sentences of the
-paragraph; then ``default_subject``. A figure with no subject at all is dropped.
+(与/联合/在/推动 … X) nor inside a title or quotation; rates and counts of districts prefer a
+place and fall back to the article's home place (the entity of 全市/我市/本市 …); then earlier
+sentences of the paragraph; then ``default_subject``. A figure with no subject is dropped.
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -52,6 +53,7 @@ from kexie_graph.extract.numbers import (
     PREFIX_COMPARATORS,
     SUFFIX_COMPARATORS,
     canonical,
+    parse_fraction,
     parse_number,
 )
 
@@ -116,7 +118,8 @@ class FigureHit:
 
 _CN = CN_NUMERAL_CHARS
 _CN_DIGITS = "一二两三四五六七八九"
-_SUBJECT_CLASSES = frozenset({"Organization", "Place"})
+_SUBJECT_CLASSES = frozenset({"Organization", "Place", "Event", "Platform", "Program"})
+_ACTOR_CLASSES = frozenset({"Organization", "Place"})
 _HOME_WORDS = frozenset(
     {"全市", "我市", "本市", "全省", "我省", "本省", "全区", "我区", "本区", "全县", "我县", "本县"}
     | {"全州", "我州", "本州", "全盟", "全旗"}
@@ -140,16 +143,24 @@ _UNIT_PATTERN = (
     r"部(?![署分长委属级队门位件落])|"
     r"篇(?![章])|件|册|座(?![谈])|处(?![理于长室置])|条(?![例件])|"
     r"台(?![湾阶])|套|支(?![持撑部出付])|种(?![类子植])|类(?![型别])|份(?![额])|"
-    r"款(?![项])|期(?![间待刊限望末货])|户(?![籍外口])|辆|轮"
+    r"款(?![项])|期(?![间待刊限望末货])|户(?![籍外口])|辆|轮|层(?![次面级])|"
+    r"地(?![区方市点位域图面铁质产震球标])|"
+    r"大(?![会学型力幅量厦楼道街众赛使队专中小家概约都多于师奖批部])|岁"
 )
 
 _PERSON_UNITS = frozenset({"名", "位", "人"})
 
 _QTY = re.compile(
     rf"(?P<pct>百分之(?P<pnum>[{_CN}点]+))"
+    r"|(?P<frac>[零〇一二两三四五六七八九十百千]+分之[零〇一二两三四五六七八九十百点]+|一半)"
     rf"|(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN}]+(?:点[零〇一二三四五六七八九]+)?)"
     r"(?P<mid>余|多)?(?P<mag>万亿|千万|百万|万|亿|千)?(?P<post>余|多)?"
     rf"(?P<unit>{_UNIT_PATTERN})"
+)
+
+# A duration: 连续三年, 为期5年 (a bare N年 is a year or a name part, never a duration by itself).
+_DURATION = re.compile(
+    rf"(?:连续|为期|长达|历时|坚持|持续)(?P<num>\d{{1,2}}|[{_CN}]{{1,3}})(?:个)?年(?![级代度前后底初末])"
 )
 
 _GROUP = (
@@ -158,12 +169,12 @@ _GROUP = (
 )
 _STRONG_RANK_VERBS = frozenset(
     {"排名", "排在", "排行", "位居", "居于", "位列", "名列", "跃居", "跃升至", "跃升到"}
-    | {"上升至", "上升到", "提升至", "提升到", "位次"}
+    | {"上升至", "上升到", "提升至", "提升到", "位次", "进入", "跻身"}
 )
 _RANK = re.compile(
     r"(?P<verb>排名|排在|排行|位居|居于|位列|名列|跃居|跃升至|跃升到|上升至|上升到|提升至|提升到|"
-    r"位次为?|居|列)?"
-    rf"(?P<grp>{_GROUP}(?:各省份?|各地|各城市)?)?(?:排名)?"
+    r"位次为?|进入|跻身|居|列)?"
+    rf"(?P<grp>{_GROUP}(?:地区|省份|城市|各省份?|各地|各城市)?)?(?:排名)?"
     rf"(?:第(?P<n>\d+|[一二两三四五六七八九十]+)(?P<pos>位|名)?"
     r"|(?P<first>首位|榜首)"
     rf"|前(?P<top>\d+|[一二三四五六七八九十]+)(?P<toppos>位|名|强)?)"
@@ -181,7 +192,7 @@ _COMPLETION = re.compile(
 _YEAR_ANCHOR = re.compile(
     r"(?P<pre>较|比|与|同|相比|对比|自|从|到|至)?"
     r"(?:(?P<y1>(?:19|20)\d\d)(?:[-—~至到](?P<y2>(?:19|20)\d\d))?年(?P<suf>底|末|初|前|以来)?"
-    r"|(?P<rel>今年|去年|上年|明年|前年)(?P<relsuf>以来)?"
+    r"|(?P<rel>今年|去年|上年|明年|前年|目前|当前|至此|眼下|现阶段)(?P<relsuf>以来)?"
     r"|“?(?P<fyp>十一五|十二五|十三五|十四五|十五五)”?)"
 )
 _FYP_YEARS: dict[str, tuple[int, int]] = {
@@ -219,7 +230,7 @@ _BLOCKED = re.compile(
     r"一带一路|一区两群|[三四五]位一体|两个维护|四个意识|四个自信|四个全面|[三四]个面向|两个确立|两个一百年|"
     r"三个代表|两学一做|三严三实|八项规定|[百千万]人计划|百千万人才工程|千家万户|万家灯火|百家争鸣|"
     r"一家一户|五个一工程|十个一|三个一|千方百计|成千上万|万人空巷|千军万马|三会一课|最多跑一次|"
-    r"一次性|三下乡|一网通办|两个一|三个确保"
+    r"一次性|三下乡|一网通办|两个一|三个确保|十[六七八九]大|二十大|十[六七八九]届|二十届"
 )
 _OBJECT_BEFORE = re.compile(
     r"(?:与|和|同|跟|及|联合|会同|携手|向|对|从|在|给|助力|推动|支持|指导|帮助|帮扶|带动|面向|围绕|"
@@ -246,7 +257,8 @@ _TRAIL_VERBS = re.compile(
 _NOUN_STOP = re.compile(
     r"担任|参加|参与|成为|入选|获得|获评|荣获|走进|深入|开展|进行|参观|受益|覆盖|接受|完成|实现|带动|"
     r"服务于|聘任|聘请|加入|来自|共同|联合|组成|组建|建成|开设|设立|落户|发布|举办|提供|通过|颂|"
-    r"等|的|被|将|已|在|为|和各|分别"
+    r"带来|同步|当选|签约|揭牌|分布|全部|分别|等|被|将|已|在|为|"
+    rf"[和与及、](?=\d|[{_CN_DIGITS}十百千])"
 )
 _HEAD_DE = re.compile(r"的(比例|比重|占比|数量|人数|规模|总数|总量|水平|覆盖率|普及率)$")
 _BARE_TIME = re.compile(
@@ -258,6 +270,7 @@ _PLACE_HEADS = re.compile(
     r"(?:比例|比率|率|比重|占比|区县|县|区|乡镇|街道|村|社区|城市|省份|地市)$"
 )
 
+_TOPIC_LEAD = re.compile(r"[\s“]*(?:在|自|从|截至|截止|到|至|预计|力争)?")
 _CLAUSE_BOUNDS = frozenset(",;。!?:\n—")
 _SENTENCE_END = frozenset("。!?\n")
 _PARA_END = frozenset('。!?”"):;…')
@@ -336,7 +349,7 @@ class _Article:
 
     def quote_at(self, pos: int) -> tuple[int, int] | None:
         i = bisect.bisect_right(self.quotes, (pos, len(self.text) + 1)) - 1
-        if i >= 0 and self.quotes[i][0] < pos < self.quotes[i][1]:
+        if i >= 0 and self.quotes[i][0] <= pos < self.quotes[i][1]:
             return self.quotes[i]
         return None
 
@@ -384,7 +397,7 @@ class _Article:
                 if year is None:
                     anchors.append(_Anchor(begin, m.end(), None, None, None, baseline))
                     continue
-                shift = {"今年": 0, "去年": -1, "上年": -1, "明年": 1, "前年": -2}[m.group("rel")]
+                shift = {"去年": -1, "上年": -1, "明年": 1, "前年": -2}.get(m.group("rel"), 0)
                 label, start, end = str(year + shift), year + shift, year + shift
             else:
                 fyp = m.group("fyp")
@@ -393,21 +406,55 @@ class _Article:
             anchors.append(_Anchor(begin, m.end(), label, start, end, baseline))
         return anchors
 
-    def anchor_before(self, lo: int, hi: int, *, baseline: bool = False) -> _Anchor | None:
-        """The last anchor inside ``[lo, hi)`` (time anchors, or base-of-comparison anchors)."""
+    def anchor_before(
+        self, lo: int, hi: int, *, baseline: bool = False, topic: bool = False
+    ) -> _Anchor | None:
+        """The last anchor inside ``[lo, hi)`` (time anchors, or base-of-comparison anchors).
+
+        With ``topic``, only an anchor that opens its sentence (“十三五”时期, …; 2020年, …) counts:
+        it sets the time of the sentences after it, where a year in passing does not.
+        """
         i = bisect.bisect_left(self.anchor_begins, hi) - 1
         while i >= 0 and self.anchors[i].begin >= lo:
             anchor = self.anchors[i]
-            if anchor.end <= hi and anchor.baseline == baseline and anchor.label is not None:
+            if (
+                anchor.end <= hi
+                and anchor.baseline == baseline
+                and anchor.label is not None
+                and (not topic or self.opens_sentence(anchor))
+            ):
                 return anchor
             i -= 1
         return None
 
+    def anchor_after(self, lo: int, hi: int) -> _Anchor | None:
+        """An anchor inside ``[lo, hi)`` introduced by 于/在 (…35个团体于2003年共同发起)."""
+        i = bisect.bisect_left(self.anchor_begins, lo)
+        while i < len(self.anchors) and self.anchors[i].begin < hi:
+            anchor = self.anchors[i]
+            if (
+                anchor.label is not None
+                and not anchor.baseline
+                and anchor.begin > 0
+                and self.text[anchor.begin - 1] in "于在"
+                and anchor.end <= hi
+            ):
+                return anchor
+            i += 1
+        return None
+
+    def opens_sentence(self, anchor: _Anchor) -> bool:
+        s_lo, _ = self.sentence_of(anchor.begin)
+        return bool(_TOPIC_LEAD.fullmatch(self.text, s_lo, anchor.begin))
+
     # -- subjects
     def eligible(self, m: MentionRef) -> bool:
         text = self.text
-        if self.in_title(m.begin) or self.quote_at(m.begin) is not None:
+        if self.in_title(m.begin):
             return False
+        quote = self.quote_at(m.begin)
+        if quote is not None and not (m.begin <= quote[0] and m.end >= quote[1]):
+            return False  # a word inside a quoted name, not the quoted name itself
         if _OBJECT_BEFORE.search(text, max(0, m.begin - 2), m.begin):
             return False
         return not _NOT_SUBJECT_AFTER.match(text, m.end)
@@ -490,7 +537,7 @@ def _home_place(text: str, mentions: Sequence[MentionRef]) -> str | None:
 
 
 def _clause(text: str, pos: int, lo: int, hi: int, *, enum_comma: bool = False) -> tuple[int, int]:
-    """The clause around ``pos`` inside ``[lo, hi)``: split at , ; : 。 and dashes outside brackets."""
+    """The clause around ``pos`` in ``[lo, hi)``: split at , ; : 。 and dashes, not in brackets."""
     bounds = _CLAUSE_BOUNDS | {"、"} if enum_comma else _CLAUSE_BOUNDS
     depth = 0
     b = pos
@@ -558,7 +605,7 @@ def find_figures(
 
     ``sentences`` are ``(begin, end)`` offsets into ``text``; ``mentions`` are the entity mentions
     found in it (with 全市/我市 … resolved to the home place); ``default_subject`` is the key of the
-    entity a figure is about when its sentence and paragraph name none (the article's 科协 or place);
+    entity a figure is about when its sentence and paragraph name none (the 科协 or the place);
     ``article_year`` resolves 今年/去年 and tells targets from actuals.
     """
     art = _Article(text, sentences, mentions, default_subject, article_year)
@@ -567,7 +614,7 @@ def find_figures(
     for rank in _ranks(art):
         figures.append(rank)
         used.append((rank.number_begin, rank.number_end))
-    for figure in _target_years(art):
+    for figure in [*_target_years(art), *_durations(art)]:
         figures.append(figure)
         used.append((figure.number_begin, figure.number_end))
     used.sort()
@@ -576,6 +623,7 @@ def find_figures(
             figures.append(figure)
     figures.sort(key=lambda f: (f.number_begin, f.number_end))
     _settle(art, figures)
+    figures = _drop_headline_repeats(art, figures)
     return [
         FigureHit(
             indicator=f.indicator,
@@ -598,6 +646,25 @@ def find_figures(
     ]
 
 
+def _in_headline(text: str, pos: int) -> bool:
+    """A short line without sentence punctuation: a headline, kicker or caption."""
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    line = text[lo : hi if hi >= 0 else len(text)].strip()
+    return len(line) <= 40 and not any(c in line for c in "。!?;")
+
+
+def _drop_headline_repeats(art: _Article, figures: list[_Figure]) -> list[_Figure]:
+    """A headline figure the body states again is one fact: keep the body's statement."""
+
+    def key(f: _Figure) -> tuple[Decimal, str]:
+        return (f.value, f.unit)
+
+    headline = [_in_headline(art.text, f.number_begin) for f in figures]
+    stated = {key(f) for f, head in zip(figures, headline, strict=True) if not head}
+    return [f for f, head in zip(figures, headline, strict=True) if not (head and key(f) in stated)]
+
+
 def _overlaps(spans: list[tuple[int, int]], begin: int, end: int) -> bool:
     i = bisect.bisect_right(spans, (end, end)) - 1
     return i >= 0 and spans[i][1] > begin
@@ -610,15 +677,18 @@ def _quantities(art: _Article) -> list[_Figure]:
     text = art.text
     found: list[_Figure] = []
     for m in _QTY.finditer(text):
+        start = m.start()
+        if m.group("frac"):
+            figure = _fraction(art, m)
+            if figure is not None:
+                found.append(figure)
+            continue
         if m.group("pct"):
             num_begin, num_end = m.start("pnum"), m.end("pnum")
             numeral, unit_word, unit_end = m.group("pnum"), "%", m.end()
         else:
             num_begin, num_end = m.start("num"), m.end("num")
-            numeral, unit_word, unit_end = m.group("num"), m.group("unit"), m.end()
-        start = m.start()
-        if m.group("pct") is None:
-            unit_end = m.end("unit")
+            numeral, unit_word, unit_end = m.group("num"), m.group("unit"), m.end("unit")
         if _rejected(art, m, start, numeral, unit_word):
             continue
         try:
@@ -638,7 +708,7 @@ def _quantities(art: _Article) -> list[_Figure]:
             if word in APPROX_PREFIXES:
                 approximate = True
             elif word:
-                comparator = PREFIX_COMPARATORS.get(word, ">" if word == "超" else None)
+                comparator = PREFIX_COMPARATORS.get(word)
         if m.group("mid") or m.group("post"):
             comparator = SUFFIX_COMPARATORS[m.group("mid") or m.group("post")]
         suffix = _SUFFIX.match(text, unit_end)
@@ -670,6 +740,80 @@ def _quantities(art: _Article) -> list[_Figure]:
     return found
 
 
+def _durations(art: _Article) -> list[_Figure]:
+    found = []
+    for m in _DURATION.finditer(art.text):
+        if art.in_title(m.start()) or art.quote_at(m.start()) is not None:
+            continue
+        try:
+            value = parse_number(m.group("num"))
+        except ValueError:
+            continue
+        found.append(
+            _Figure(
+                indicator="",
+                value=value,
+                unit="years",
+                kind="",
+                year=None,
+                comparator=None,
+                begin=m.start(),
+                end=m.end(),
+                number_begin=m.start("num"),
+                number_end=m.end("num"),
+                rule="figure-duration",
+                measure="年",
+                approximate=False,
+                subject=None,
+                sentence=-1,
+            )
+        )
+    return found
+
+
+def _fraction(art: _Article, m: re.Match[str]) -> _Figure | None:
+    """四分之三, 一半: a share, as a percentage."""
+    text = art.text
+    start, end = m.start(), m.end()
+    if art.in_title(start) or art.is_blocked(start) or art.quote_at(start) is not None:
+        return None
+    pre = _PREFIX.search(text, max(0, start - 4), start)
+    suffix = _SUFFIX.match(text, end)
+    # 一半 is a share only where the text weighs it (占…的一半, 超过一半, 一半以上).
+    if m.group() == "一半" and not (pre or suffix or (start > 0 and text[start - 1] in "的占")):
+        return None
+    try:
+        value = parse_fraction(m.group())
+    except ValueError:
+        return None
+    comparator: str | None = None
+    approximate = False
+    for word in (pre.group("w") if pre else "", suffix.group() if suffix else ""):
+        if word in APPROX_PREFIXES:
+            approximate = True
+        elif word in PREFIX_COMPARATORS:
+            comparator = PREFIX_COMPARATORS[word]
+        elif word in SUFFIX_COMPARATORS:
+            comparator = SUFFIX_COMPARATORS[word]
+    return _Figure(
+        indicator="",
+        value=value,
+        unit="percent",
+        kind="",
+        year=None,
+        comparator=comparator,
+        begin=start,
+        end=suffix.end() if suffix else end,
+        number_begin=start,
+        number_end=end,
+        rule="figure-fraction",
+        measure=None,
+        approximate=approximate,
+        subject=None,
+        sentence=-1,
+    )
+
+
 def _unit(word: str) -> tuple[str, str | None, str]:
     if word in {"个百分点", "百分点"}:
         return "percentage-points", None, "figure-percentage-points"
@@ -679,6 +823,8 @@ def _unit(word: str) -> tuple[str, str | None, str]:
         return "person-times", "人次", "figure-person-times"
     if word == "周年":
         return "years", "周年", "figure-anniversary"
+    if word == "岁":
+        return "years", "岁", "figure-age"
     if word == "元":
         return "yuan", "元", "figure-yuan"
     if word in _PERSON_UNITS:
@@ -701,8 +847,8 @@ def _rejected(art: _Article, m: re.Match[str], start: int, numeral: str, unit: s
     quote = art.quote_at(start)
     if quote is not None:
         inner = quote[1] - quote[0]
-        # A short quoted name (“三长”, “四个面向”) is a name; a long one (a campaign title) may state
-        # a head count, which is a figure.
+        # A short quoted name (“三长”, “四个面向”) is a name; a long one (a campaign title) may
+        # state a head count, which is a figure.
         if inner <= 6 or unit not in _PERSON_UNITS:
             return True
     if numeral[0].isdigit():
@@ -717,15 +863,13 @@ def _rejected(art: _Article, m: re.Match[str], start: int, numeral: str, unit: s
             and (text[start - 2].isdigit() or text[start - 2] in _CN)
         ):
             return True  # the upper end of a range (3-5个)
-        if _PHONE_BEFORE.search(text, max(0, start - 4), start):
-            return True
-        return False
+        return bool(_PHONE_BEFORE.search(text, max(0, start - 4), start))
     # Chinese numerals
     if prev and (prev in "数几成若" or prev in _CN):
         return True
     if numeral in {"一", "壹", "单"}:
         return True  # 一批, 一个, 一次: "a", not a count
-    if any(a in _CN_DIGITS and b in _CN_DIGITS for a, b in zip(numeral, numeral[1:], strict=False)):
+    if any(a in _CN_DIGITS and b in _CN_DIGITS for a, b in itertools.pairwise(numeral)):
         return True  # 三五家, 两三个, 二〇二一: approximate ranges or digit strings
     if _bare_magnitude(numeral):
         if numeral in {"千万", "万千", "万万", "亿万"}:
@@ -749,7 +893,7 @@ def _ranks(art: _Article) -> list[_Figure]:
         verb, grp = m.group("verb"), m.group("grp")
         if not verb and not grp and not text.startswith("排名", m.start()):
             continue
-        strong = bool(verb) and verb in _STRONG_RANK_VERBS or "排名" in m.group(0)
+        strong = (bool(verb) and verb in _STRONG_RANK_VERBS) or "排名" in m.group(0)
         if m.group("n") is not None:
             if not strong and not m.group("pos"):
                 continue
@@ -801,7 +945,7 @@ def _target_years(art: _Article) -> list[_Figure]:
         if art.in_title(m.start()) or art.quote_at(m.start()) is not None:
             continue
         s_lo, s_hi = art.sentence_of(m.start("y"))
-        # The clause that follows the year (the year may close its own clause: 预计到2025年,重庆将…).
+        # The clause after the year (the year may close its own clause: 预计到2025年,重庆将…).
         after = m.end()
         while after < s_hi and text[after] in ", ":
             after += 1
@@ -845,9 +989,8 @@ def _target_years(art: _Article) -> list[_Figure]:
 def _settle(art: _Article, figures: list[_Figure]) -> None:
     text = art.text
     previous: _Figure | None = None
-    level: _Figure | None = (
-        None  # the last rate or count of the sentence, the base of a change or rank
-    )
+    # the last rate or count of the sentence: the base of a change or a rank after it
+    level: _Figure | None = None
     for figure in figures:
         s_lo, s_hi = art.sentence_of(figure.number_begin)
         figure.sentence = s_lo
@@ -856,7 +999,7 @@ def _settle(art: _Article, figures: list[_Figure]) -> None:
         if level is not None and level.sentence != s_lo:
             level = None
         if figure.rule == "figure-target-year":
-            _settle_subject(art, figure, s_lo, figure.begin, prefer_place=True)
+            _settle_subject(art, figure, s_lo, figure.begin, figure.begin, prefer_place=True)
             previous = figure
             continue
         rank = figure.unit == "rank"
@@ -879,10 +1022,12 @@ def _settle(art: _Article, figures: list[_Figure]) -> None:
         mention_words = [text[m.begin : m.end] for m in art.mentions_in(c_lo, figure.number_begin)]
 
         # year and kind
-        anchor = art.anchor_before(s_lo, figure.number_begin)
+        anchor = art.anchor_after(figure.number_end, c_hi) or art.anchor_before(
+            s_lo, figure.number_begin
+        )
         para_anchor = None
         if anchor is None:
-            para_anchor = art.anchor_before(art.paragraph_start(s_lo), s_lo)
+            para_anchor = art.anchor_before(art.paragraph_start(s_lo), s_lo, topic=True)
         chosen = anchor or para_anchor
         figure.year = (
             chosen.label if chosen else (str(art.article_year) if art.article_year else None)
@@ -904,19 +1049,24 @@ def _settle(art: _Article, figures: list[_Figure]) -> None:
             figure.kind = _kind(art, figure.number_begin, s_lo, anchor, para_anchor)
             figure.indicator = _indicator(text, figure, before, unit_end, c_hi, mention_words)
 
-        if figure.unit in {"percentage-points", "rank"} or figure.kind == "change":
-            if (
-                same_sentence is not None
-                and same_sentence.subject
-                and not art.mentions_in(c_lo, figure.number_begin)
-            ):
-                figure.subject = same_sentence.subject
+        # a change or rank with no name of its own is about what the figure before it is about
+        if (
+            (figure.unit in {"percentage-points", "rank"} or figure.kind == "change")
+            and same_sentence is not None
+            and same_sentence.subject
+            and not art.mentions_in(c_lo, figure.number_begin)
+        ):
+            figure.subject = same_sentence.subject
         if figure.subject is None:
-            exclude_from = c_lo if rank else figure.number_begin
+            exclude_from = figure.number_begin
+            if rank:
+                # the group a rank is taken in (在全国…中, 全省第一) is not what is ranked
+                group_at = text.rfind("在", c_lo, match_begin)
+                exclude_from = group_at if group_at >= 0 else match_begin
             prefer_place = bool(_PLACE_HEADS.search(figure.indicator.removesuffix("数量")))
             if rank and level is not None:
                 prefer_place = prefer_place or bool(_PLACE_HEADS.search(level.indicator))
-            _settle_subject(art, figure, s_lo, exclude_from, prefer_place=prefer_place)
+            _settle_subject(art, figure, s_lo, c_lo, exclude_from, prefer_place=prefer_place)
         if figure.kind in {"actual", "target"}:
             level = figure
         previous = figure
@@ -984,9 +1134,14 @@ def _kind(
     cue = _last_cue(art, s_lo, pos)
     if cue is not None:
         return cue
-    if anchor is None and para_anchor is not None and year is not None:
-        if para_anchor.start_year is not None and para_anchor.start_year > year:
-            return "target"
+    if (
+        anchor is None
+        and para_anchor is not None
+        and year is not None
+        and para_anchor.start_year is not None
+        and para_anchor.start_year > year
+    ):
+        return "target"
     return "actual"
 
 
@@ -998,7 +1153,7 @@ def _last_cue(art: _Article, lo: int, hi: int) -> str | None:
             if art.in_title(m.start()) or art.quote_at(m.start()) is not None:
                 continue
             if m.group() == "将":
-                c_lo, c_hi = _clause(text, m.start(), lo, len(text))
+                _, c_hi = _clause(text, m.start(), lo, len(text))
                 if _BA_VERBS.search(text, m.end(), c_hi):
                     continue  # 将X作为Y: the 把-construction, not the future
             if best is None or m.start() > best[0]:
@@ -1010,12 +1165,26 @@ def _indicator(
     text: str, figure: _Figure, before: str, unit_end: int, c_hi: int, mentions: list[str]
 ) -> str:
     unit = figure.unit
+    if figure.rule in {"figure-duration", "figure-age"}:
+        after = text[unit_end:c_hi].removeprefix("的")
+        suffix = _SUFFIX.match(after)
+        if suffix:
+            after = after[suffix.end() :]
+        noun = after[: _noun_end(after)].strip(" ,、“”")[:40]
+        return f"{noun}{'年龄' if figure.rule == 'figure-age' else '年限'}"
     if unit == "years":
         # the event whose anniversary it is, verb included: 中国共产党成立 (100周年)
         m = re.search(r"(?:是|为|迎来|迎接|庆祝|纪念)([^是为]*)$", before)
         noun = _TIME_STRIP.sub("", m.group(1) if m else before).strip(" ,、“”")
         return f"{noun}周年数"
     noun_before = _strip_noun(before, mentions)
+    if figure.rule == "figure-fraction":
+        share = re.search(r"占(.+?)的?$", before)
+        if share:
+            return f"占{share.group(1)}的比例"
+        after = text[figure.end : c_hi].removeprefix("的")
+        stop = _NOUN_STOP.search(after)
+        return f"{after[: stop.start()] if stop else after}占比"
     if unit in {"percent", "yuan"}:
         if before.endswith("占") or before.endswith("占了"):
             return f"{noun_before}占比"
@@ -1027,40 +1196,111 @@ def _indicator(
     suffix = _SUFFIX.match(after)
     if suffix:
         after = after[suffix.end() :]
-    stop = _NOUN_STOP.search(after)
-    noun = after[: stop.start()] if stop else after
-    noun = noun.strip(" ,、“”")[:40]
+    noun = after[: _noun_end(after)].strip(" ,、“”")[:40]
     if len(noun) > 4 and noun.endswith("工作"):
         noun = noun[:-2]
     if not noun:
         noun = noun_before
-    head = {"persons": "人数", "person-times": "人次"}.get(unit, "数量")
+    if unit == "count" and "名额" in noun:
+        figure.unit, figure.rule = "persons", "figure-persons"  # N个名额: places for N people
+    head = {"persons": "人数", "person-times": "人次"}.get(figure.unit, "数量")
     if noun.endswith(("数量", "人数", "人次", "数")):
         return noun
     return f"{noun}{head}"
 
 
+def _noun_end(after: str) -> int:
+    """Where the counted noun after a measure word ends: at a verb (not one that only modifies the
+    noun, as in 新设立的工作站) or at the next counted item (…和10家…)."""
+    for stop in _NOUN_STOP.finditer(after):
+        if stop.group().startswith(("和", "与", "及", "、")):
+            return stop.start()
+        following = after[stop.end() : stop.end() + 10]
+        modifier = following.find("的")
+        if modifier >= 0 and not any(c in following[:modifier] for c in ",;。:"):
+            continue  # 设立的…, 来自全国的…: a relative clause inside the noun phrase
+        return stop.start()
+    return len(after)
+
+
 def _settle_subject(
-    art: _Article, figure: _Figure, s_lo: int, hi: int, *, prefer_place: bool
+    art: _Article, figure: _Figure, s_lo: int, c_lo: int, hi: int, *, prefer_place: bool
 ) -> None:
+    """Give ``figure`` its subject from the mentions before ``hi`` (see the module docstring)."""
     if figure.subject is not None:
         return
-    candidates = art.mentions_in(s_lo, hi)
+    text = art.text
+    hi = _enumeration_start(art, c_lo, hi)
     if prefer_place:
-        places = [m for m in candidates if m.cls == "Place"]
+        places = [m for m in art.mentions_in(s_lo, hi) if m.cls == "Place"]
         if places:
             figure.subject = places[0].key
             return
         if art.home:
             figure.subject = art.home
             return
-    if candidates:
-        figure.subject = candidates[0].key
+    # The figure's own clause: the nearest mention of any kind (科技馆共上下2层).
+    own = art.mentions_in(c_lo, hi)
+    if own:
+        figure.subject = own[0].key
         return
+    # Earlier clauses, nearest first: the actor (an organisation or place) over other names.
+    for lo, c_hi in reversed(_clauses(text, s_lo, min(c_lo, hi))):
+        found = art.mentions_in(lo, c_hi)
+        if found:
+            actors = [m for m in found if m.cls in _ACTOR_CLASSES]
+            figure.subject = (actors or found)[0].key
+            return
     para = art.paragraph_start(s_lo)
     if para < s_lo:
         earlier = art.mentions_in(para, s_lo)
+        actors = [m for m in earlier if m.cls in _ACTOR_CLASSES]
         if earlier:
-            figure.subject = earlier[0].key
+            figure.subject = (actors or earlier)[0].key
             return
     figure.subject = art.default_subject or art.home
+
+
+def _enumeration_start(art: _Article, lo: int, hi: int) -> int:
+    """Before ``A、B、C等20家单位`` the names are what is counted, not the subject: return where
+    such a list starts (``hi`` when the number does not close a list)."""
+    text = art.text
+    pos = hi
+    while pos > lo and text[pos - 1] in "共计约近超过逾了 ":
+        pos -= 1
+    if pos <= lo or text[pos - 1] != "等":
+        return hi
+    pos -= 1
+    i = bisect.bisect_left(art.mention_begins, pos) - 1
+    while pos > lo:
+        if text[pos - 1] in "、和与及":
+            pos -= 1
+            continue
+        while i >= 0 and art.mentions[i].end > pos:
+            i -= 1
+        if i >= 0 and art.mentions[i].end == pos:
+            pos = art.mentions[i].begin
+            i -= 1
+            continue
+        break
+    return pos
+
+
+def _clauses(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The clauses of ``text[lo:hi]``, split at clause punctuation outside brackets."""
+    spans = []
+    depth = 0
+    start = lo
+    for pos in range(lo, hi):
+        c = text[pos]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and c in _CLAUSE_BOUNDS:
+            if pos > start:
+                spans.append((start, pos))
+            start = pos + 1
+    if hi > start:
+        spans.append((start, hi))
+    return spans

@@ -1,27 +1,23 @@
-"""Numbers as the genre writes them: Arabic, Chinese and mixed, with 万/亿 and approximation words.
+"""Numbers as the genre writes them: Arabic, Chinese and mixed, with 万/亿 and qualifying words.
 
 ``parse_number`` turns one numeral (``3100``, ``1,200``, ``10.2``, ``1.2万``, ``3.5亿``, ``七``,
 ``三十``, ``两千``, ``百``, ``一千二百万``, ``二〇二五``) into an exact :class:`~decimal.Decimal`.
-Chinese numerals go through cn2an; the 万/亿 multipliers written after Arabic digits are applied here
-with Decimal arithmetic, so ``1.23万`` is exactly ``12300`` (never a float artefact).
+Chinese numerals go through cn2an; a 万/亿 written after Arabic digits is applied here with
+Decimal arithmetic, so ``1.23万`` is exactly ``12300`` (never a float artefact).
+``parse_fraction`` reads ``四分之三`` and ``一半`` as percentages.
 
 ``parse_quantity`` adds the words around a numeral that qualify it. The comparator decisions:
 
-=================================================  ===========  ====================================
-words                                              comparator   why
-=================================================  ===========  ====================================
-余, 多 (after the numeral), 超过, 逾, 突破, 高于,      ``">"``      "more than N": N itself is excluded
-多于, 大于, 上 (上千名)
-不少于, 至少, 不低于, 以上 / 及以上 (after the unit)     ``">="``     the legal and statistical reading of
-                                                                 以上 and 不少于 includes N
-不到, 不足, 少于, 低于, 小于, 未满                       ``"<"``
-不超过, 不高于, 最多, 以内, 以下 (after the unit)        ``"<="``
-约, 近, 将近, 接近, 大约, 左右, 上下                    ``None``     approximate; the contract's comparators
-                                                                 are ``> >= < <= =`` only, so the
-                                                                 figure keeps the stated value and
-                                                                 ``approximate`` is set instead
-达到, 达, 为, (nothing)                               ``None``     the stated value
-=================================================  ===========  ====================================
+* ``">"``: 余, 多 (after the numeral), 超过, 超, 逾, 突破, 高于, 多于, 大于, 上 (上千名), and
+  以上 after the unit: in news usage 以上 reads "more than", as the team's gold readings take it;
+* ``">="``: 不少于, 至少, 不低于, 及以上 (explicitly inclusive);
+* ``"<"``: 不到, 不足, 少于, 低于, 小于, 未满, and 近, 将近, 接近: "nearly N" is a value
+  approaching N from below (the gold readings write 近百家 as ``<`` 100);
+* ``"<="``: 不超过, 不高于, 最多, 以内, 以下, 及以下 (32岁以下: at most 32, as the readings
+  have it);
+* ``None`` with ``approximate`` set: 约, 大约, 左右, 上下 (either side of N; the contract's
+  comparators are ``> >= < <= =`` only, so no "~");
+* ``None``: 达到, 达, 为, or nothing: the stated value.
 """
 
 from __future__ import annotations
@@ -41,6 +37,7 @@ __all__ = [
     "SUFFIX_COMPARATORS",
     "Quantity",
     "canonical",
+    "parse_fraction",
     "parse_number",
     "parse_quantity",
 ]
@@ -64,6 +61,7 @@ PREFIX_COMPARATORS: dict[str, str] = {
     "多于": ">",
     "大于": ">",
     "上": ">",
+    "超": ">",
     "不少于": ">=",
     "至少": ">=",
     "不低于": ">=",
@@ -73,6 +71,9 @@ PREFIX_COMPARATORS: dict[str, str] = {
     "低于": "<",
     "小于": "<",
     "未满": "<",
+    "近": "<",
+    "将近": "<",
+    "接近": "<",
     "不超过": "<=",
     "不高于": "<=",
     "最多": "<=",
@@ -82,7 +83,7 @@ PREFIX_COMPARATORS: dict[str, str] = {
 SUFFIX_COMPARATORS: dict[str, str] = {
     "余": ">",
     "多": ">",
-    "以上": ">=",
+    "以上": ">",
     "及以上": ">=",
     "以下": "<=",
     "及以下": "<=",
@@ -90,7 +91,7 @@ SUFFIX_COMPARATORS: dict[str, str] = {
 }
 
 #: words that make a numeral approximate (no comparator)
-APPROX_PREFIXES: frozenset[str] = frozenset({"约", "近", "将近", "接近", "大约", "左右", "上下"})
+APPROX_PREFIXES: frozenset[str] = frozenset({"约", "大约", "左右", "上下"})
 
 _MAGNITUDES: dict[str, Decimal] = {
     "万亿": Decimal(10) ** 12,
@@ -108,7 +109,7 @@ _DIGIT_VALUE = {c: str(i) for i, c in enumerate("〇一二三四五六七八九"
 
 
 def canonical(value: Decimal) -> Decimal:
-    """Return ``value`` without exponent or trailing zeros (``12000.0`` -> ``12000``, ``1.50`` -> ``1.5``)."""
+    """Return ``value`` without exponent or trailing zeros (``12000.0`` -> ``12000``)."""
     if value == value.to_integral_value():
         return value.quantize(Decimal(1))
     return value.normalize()
@@ -152,6 +153,26 @@ def parse_number(token: str) -> Decimal:
     raise ValueError(f"not a numeral: {token!r}")
 
 
+_FRACTION = re.compile(
+    r"([零〇一二两三四五六七八九十百千]+)分之([零〇一二两三四五六七八九十百点]+)"
+)
+
+
+def parse_fraction(text: str) -> Decimal:
+    """Return a fraction as a percentage: ``四分之三`` -> 75, ``三分之一`` -> 33.33."""
+    text = text.strip()
+    if text == "一半":
+        return Decimal(50)
+    match = _FRACTION.fullmatch(text)
+    if not match:
+        raise ValueError(f"not a fraction: {text!r}")
+    denominator = parse_number(match.group(1))
+    if denominator == 0:
+        raise ValueError(f"fraction with a zero denominator: {text!r}")
+    percent = parse_number(match.group(2)) * 100 / denominator
+    return canonical(percent.quantize(Decimal("0.01")))
+
+
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A numeral with the words that qualify it."""
@@ -163,7 +184,7 @@ class Quantity:
 
 _QUANTITY = re.compile(
     r"^(?P<pre>不少于|不低于|不超过|不高于|不到|不足|超过|突破|高于|多于|大于|少于|低于|小于|未满|"
-    r"至少|最多|将近|接近|大约|逾|约|近|上)?"
+    r"至少|最多|将近|接近|大约|逾|约|近|超|上)?"
     rf"(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_NUMERAL_CHARS}]+(?:点[零〇一二三四五六七八九]+)?)"
     r"(?P<mid>余|多)?(?P<mag>万亿|千万|百万|万|亿|千)?(?P<post>余|多)?"
     r"(?P<suf>及以上|及以下|以上|以下|以内|左右|上下)?$"
@@ -171,10 +192,10 @@ _QUANTITY = re.compile(
 
 
 def parse_quantity(text: str) -> Quantity:
-    """Parse a numeral with its qualifiers: ``超过15``, ``三十余``, ``10余万``, ``约2000``, ``3000以上``.
+    """Parse a numeral with its qualifiers: ``超过15``, ``三十余``, ``10余万``, ``约2000``.
 
-    The unit is not part of ``text``; a multiplier (万, 亿) is. Raise ValueError when ``text`` is not
-    a qualified numeral.
+    The unit is not part of ``text``; a multiplier (万, 亿) and a trailing 以上/左右 are.
+    Raise ValueError when ``text`` is not a qualified numeral.
     """
     match = _QUANTITY.match(text.strip())
     if not match:

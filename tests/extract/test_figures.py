@@ -1,0 +1,375 @@
+"""Figures on short sentences written for the purpose: each pattern, and what must yield nothing."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kexie_graph.extract.figures import (
+    FIGURE_KINDS,
+    FIGURE_UNITS,
+    FigureHit,
+    MentionRef,
+    find_figures,
+)
+
+PROVINCE = "Place/湖北省"
+CITY = "Place/武汉市"
+HBAST = "Organization/湖北省科学技术协会"
+WHAST = "Organization/武汉市科学技术协会"
+DEFAULT = "Organization/默认主体"
+
+# surface -> (key, class); longest surfaces are matched first, as a gazetteer would
+LEXICON: dict[str, tuple[str, str]] = {
+    "湖北省科协": (HBAST, "Organization"),
+    "省科协": (HBAST, "Organization"),
+    "武汉市科协": (WHAST, "Organization"),
+    "市科协": (WHAST, "Organization"),
+    "省教育厅": ("Organization/湖北省教育厅", "Organization"),
+    "市教育局": ("Organization/武汉市教育局", "Organization"),
+    "全省": (PROVINCE, "Place"),
+    "我省": (PROVINCE, "Place"),
+    "湖北": (PROVINCE, "Place"),
+    "全市": (CITY, "Place"),
+    "我市": (CITY, "Place"),
+    "武汉市": (CITY, "Place"),
+    "武汉": (CITY, "Place"),
+    "全国": ("Place/中国", "Place"),
+    "中国共产党": ("Organization/中国共产党", "Organization"),
+    "科技馆": ("Platform/武汉科技馆", "Platform"),
+}
+
+
+def _mentions(text: str) -> list[MentionRef]:
+    taken: list[tuple[int, int]] = []
+    found = []
+    for surface in sorted(LEXICON, key=len, reverse=True):
+        key, cls = LEXICON[surface]
+        for m in re.finditer(re.escape(surface), text):
+            if any(b < m.end() and m.start() < e for b, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(MentionRef(m.start(), m.end(), key, cls))
+    return sorted(found, key=lambda m: m.begin)
+
+
+def run(
+    sentence: str, *, year: int | None = 2023, default: str | None = DEFAULT
+) -> list[FigureHit]:
+    text = unicodedata.normalize("NFKC", sentence)
+    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^。!?\n]+[。!?]?", text)]
+    hits = find_figures(
+        text, sentences, _mentions(text), default_subject=default, article_year=year
+    )
+    for hit in hits:  # every hit's evidence is a clause of the text that holds its number
+        assert hit.begin <= hit.number_begin < hit.number_end <= hit.end
+        assert hit.unit in FIGURE_UNITS and hit.kind in FIGURE_KINDS
+    return hits
+
+
+def _row(hit: FigureHit) -> tuple[str, str, str, str | None, str | None, str]:
+    return (str(hit.value), hit.unit, hit.kind, hit.year, hit.comparator, hit.subject)
+
+
+# (sentence, value of the figure to check, (value, unit, kind, year, comparator, subject))
+CASES = [
+    # percentages, actual and target, with comparators
+    (
+        "2022年,全省公民具备科学素质比例达到14.3%。",
+        "14.3",
+        ("14.3", "percent", "actual", "2022", None, PROVINCE),
+    ),
+    (
+        "到2025年,全省公民具备科学素质比例超过16%。",
+        "16",
+        ("16", "percent", "target", "2025", ">", PROVINCE),
+    ),
+    (
+        "力争全省公民具备科学素质比例不少于15%。",
+        "15",
+        ("15", "percent", "target", "2023", ">=", PROVINCE),
+    ),
+    (
+        "2030年全省公民具备科学素质比例达到25%。",
+        "25",
+        ("25", "percent", "target", "2030", None, PROVINCE),
+    ),
+    (
+        "我省科技工作者中女性占百分之四十。",
+        "40",
+        ("40", "percent", "actual", "2023", None, PROVINCE),
+    ),
+    # changes: percentage points against a base year, percentages year on year, falls
+    (
+        "2022年,全省公民具备科学素质比例为14.3%,较2020年提高3.2个百分点。",
+        "3.2",
+        ("3.2", "percentage-points", "change", "2020-2022", None, PROVINCE),
+    ),
+    ("全市科技社团会员人数同比增长12%。", "12", ("12", "percent", "change", "2023", None, CITY)),
+    (
+        "全市青少年科技竞赛参赛人数较上年下降5%。",
+        "-5",
+        ("-5", "percent", "change", "2022-2023", None, CITY),
+    ),
+    # counts with measure words, Chinese numerals, 余/多/不到/以上/近
+    ("市科协已建成院士专家工作站三十余家。", "30", ("30", "count", "actual", "2023", ">", WHAST)),
+    (
+        "今年,市科协将组织两千余名科技志愿者深入社区。",
+        "2000",
+        ("2000", "persons", "target", "2023", ">", WHAST),
+    ),
+    ("省科协牵头组建了十二个学会联合体。", "12", ("12", "count", "actual", "2023", None, HBAST)),
+    ("省科协命名了两批科普示范基地。", "2", ("2", "count", "actual", "2023", None, HBAST)),
+    ("市科协新建科普基地不到20个。", "20", ("20", "count", "actual", "2023", "<", WHAST)),
+    (
+        "省科协培训基层科技人员3000人以上。",
+        "3000",
+        ("3000", "persons", "actual", "2023", ">", HBAST),
+    ),
+    ("近百名院士专家走进企业。", "100", ("100", "persons", "actual", "2023", "<", DEFAULT)),
+    ("会员总数达到3,200名。", "3200", ("3200", "persons", "actual", "2023", None, DEFAULT)),
+    ("市科协配备科普大篷车10辆。", "10", ("10", "count", "actual", "2023", None, WHAST)),
+    # 万/亿 amounts and person-times
+    (
+        "去年全省科普经费投入3.5亿元。",
+        "350000000",
+        ("350000000", "yuan", "actual", "2022", None, PROVINCE),
+    ),
+    ("全年共开展科普讲座1.2万场。", "12000", ("12000", "count", "actual", "2023", None, DEFAULT)),
+    (
+        "全省科普活动受益群众10余万人次。",
+        "100000",
+        ("100000", "person-times", "actual", "2023", ">", PROVINCE),
+    ),
+    # years and periods
+    (
+        "“十三五”期间,全省累计培训农村实用人才4.6万人次。",
+        "46000",
+        ("46000", "person-times", "actual", "十三五", None, PROVINCE),
+    ),
+    (
+        "“十三五”时期,全省科协系统改革向纵深推进。省科协共吸纳兼职副主席800名。",
+        "800",
+        ("800", "persons", "actual", "十三五", None, HBAST),
+    ),
+    (
+        "省科协和12家高校于2019年共同发起成立联盟。",
+        "12",
+        ("12", "count", "actual", "2019", None, HBAST),
+    ),
+    ("今年是湖北省科协成立60周年。", "60", ("60", "years", "actual", "2023", None, HBAST)),
+    ("省科协将连续五年举办青少年科技节。", "5", ("5", "years", "target", "2023", None, HBAST)),
+    (
+        "省科协托举计划面向35岁以下青年科技人才。",
+        "35",
+        ("35", "years", "actual", "2023", "<=", HBAST),
+    ),
+    # shares
+    (
+        "全省近三分之一的学会设立了青年工作委员会。",
+        "33.33",
+        ("33.33", "percent", "actual", "2023", "<", PROVINCE),
+    ),
+    (
+        "全省超过一半的企业科协开展了技术攻关。",
+        "50",
+        ("50", "percent", "actual", "2023", ">", PROVINCE),
+    ),
+    # ranks
+    (
+        "2022年,我省公民科学素质水平在全国排名第8位。",
+        "8",
+        ("8", "rank", "rank", "2022", None, PROVINCE),
+    ),
+    ("武汉市科普工作综合评价位居全省第一。", "1", ("1", "rank", "rank", "2023", None, CITY)),
+    ("全市科普场馆数量进入全国前十。", "10", ("10", "rank", "rank", "2023", "<=", CITY)),
+    ("全省科普工作综合考核排名第二。", "2", ("2", "rank", "rank", "2023", None, PROVINCE)),
+    ("该项指标居中部地区首位。", "1", ("1", "rank", "rank", "2023", None, DEFAULT)),
+    # a target year as the value
+    (
+        "预计到2027年,武汉市将建成国家科普示范城市。",
+        "2027",
+        ("2027", "year", "target", "2027", None, CITY),
+    ),
+    (
+        "力争2026年全面建成科普公共服务体系。",
+        "2026",
+        ("2026", "year", "target", "2026", None, DEFAULT),
+    ),
+    # target versus actual: a 把-construction 将 is no future; 已 after 将 makes it actual
+    (
+        "省政府将科普工作纳入考核,全省建成科普基地120个。",
+        "120",
+        ("120", "count", "actual", "2023", None, PROVINCE),
+    ),
+    (
+        "市科协将继续实施计划,目前已建成工作站56家。",
+        "56",
+        ("56", "count", "actual", "2023", None, WHAST),
+    ),
+    # subjects: an object after 联合 is not the subject; a place for a rate and for districts
+    (
+        "市科协联合市教育局举办科学讲座120场。",
+        "120",
+        ("120", "count", "actual", "2023", None, WHAST),
+    ),
+    (
+        "截至目前,全省已建成科普示范县20个。",
+        "20",
+        ("20", "count", "actual", "2023", None, PROVINCE),
+    ),
+    ("科技馆共上下3层。", "3", ("3", "count", "actual", "2023", None, "Platform/武汉科技馆")),
+    # a long quoted campaign name may state a head count
+    (
+        "省科协开展“千名专家进企业”活动。",
+        "1000",
+        ("1000", "persons", "actual", "2023", None, HBAST),
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value", "expected"), CASES)
+def test_figure(sentence: str, value: str, expected: tuple[str, ...]) -> None:
+    hits = [h for h in run(sentence) if h.value == Decimal(value)]
+    assert len(hits) == 1, run(sentence)
+    assert _row(hits[0]) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # several figures of one sentence, each with its own unit and kind
+        (
+            "全省院士专家工作站已达145家,进站院士133名。",
+            [("145", "count", "actual"), ("133", "persons", "actual")],
+        ),
+        (
+            "2020年,全省公民具备科学素质比例达到10.1%,较2015年提高4.2个百分点,"
+            "在全国排名第9位、中部第一位。",
+            [
+                ("10.1", "percent", "actual"),
+                ("4.2", "percentage-points", "change"),
+                ("9", "rank", "rank"),
+                ("1", "rank", "rank"),
+            ],
+        ),
+        # a headline figure the body repeats is one figure
+        (
+            "我省新增16家省级工作站\n\n本报讯 今年,全省新增省级工作站16家。",
+            [("16", "count", "actual")],
+        ),
+    ],
+)
+def test_several_figures(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(str(h.value), h.unit, h.kind) for h in run(sentence)] == expected
+
+
+def test_change_and_ranks_share_the_rate_and_its_subject() -> None:
+    hits = run("2020年,全省公民具备科学素质比例达到10.1%,较2015年提高4.2个百分点,在全国排名第9位。")
+    rate, change, rank = hits
+    assert rate.indicator == "公民具备科学素质比例"
+    assert change.indicator == "公民具备科学素质比例较2015年提高幅度"
+    assert change.year == "2015-2020"
+    assert rank.indicator == "公民具备科学素质比例在全国中的排名"
+    assert {h.subject for h in hits} == {PROVINCE}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "indicator", "measure"),
+    [
+        ("全省公民具备科学素质的比例达到14.3%。", "公民具备科学素质比例", None),
+        ("省科协吸纳了800名医院院长担任基层科协兼职副主席。", "医院院长人数", "名"),
+        ("仪式上,16家新设立的省级工作站获得授牌。", "新设立的省级工作站数量", "家"),
+        ("市科协将同步推进12个市级试点区县工作。", "市级试点区县数量", "个"),
+        ("今年是中国共产党成立102周年。", "中国共产党成立周年数", "周年"),
+        ("预计到2027年,武汉市将建成国家科普示范城市。", "建成国家科普示范城市的目标年份", None),
+    ],
+)
+def test_indicator(sentence: str, indicator: str, measure: str | None) -> None:
+    (hit,) = run(sentence)
+    assert (hit.indicator, hit.measure) == (indicator, measure)
+
+
+def test_evidence_is_the_clause_with_a_leading_time_clause() -> None:
+    text = "据介绍,2022年,全省公民具备科学素质比例达到14.3%,位居中部前列。"
+    (hit,) = run(text)
+    assert text[hit.begin : hit.end] == "2022年,全省公民具备科学素质比例达到14.3%"
+    assert text[hit.number_begin : hit.number_end] == "14.3"
+
+
+def test_approximate_values_keep_no_comparator() -> None:
+    (hit,) = run("活动受益群众约50万人次。")
+    assert (hit.value, hit.unit, hit.comparator, hit.approximate) == (
+        Decimal(500000),
+        "person-times",
+        None,
+        True,
+    )
+
+
+def test_without_an_article_year_relative_years_stay_open() -> None:
+    (hit,) = run("今年,省科协组织科技志愿者300名。", year=None)
+    assert hit.year is None and hit.kind == "actual"
+
+
+def test_a_figure_without_any_subject_is_dropped() -> None:
+    assert run("共开展科普讲座120场。", default=None) == []
+    assert len(run("共开展科普讲座120场。")) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "3月18日,省科协召开全委会。",
+        "省科协第十届委员会第三次全体会议在武汉召开。",
+        "市科协九届五次全会召开。",
+        "市科协第五届委员会任期届满。",
+        "《湖北省科普工作三年行动方案(2023-2025年)》正式印发。",
+        "《“百名专家进社区”活动方案》印发。",
+        "2021年是“十四五”开局之年。",
+        "2025年武汉将建成科普示范城市",  # a headline year, not 到2025年
+        "咨询电话:027-87654321。",
+        "积极参与“一带一路”科技交流。",
+        "推动“一区两群”协调发展。",
+        "充分发挥“三长”作用。",
+        "构建三位一体工作格局。",
+        "增强“四个意识”,做到“两个维护”,坚持“四个面向”。",
+        "建设一批科普教育基地,打造一个品牌。",
+        "让科学知识走进千家万户。",
+        "他入选国家万人计划。",
+        "第一批试点名单正式公布。",
+        "安排第二批专项资金。",
+        "数百名专家参加论坛。",
+        "两三个区县开展试点。",
+        "全市3-5个区县开展试点。",
+        "他是该校第2位院士。",
+        "全国第一个科普条例在此诞生。",
+        "一是加强组织建设;二是完善服务体系。",
+        "1.加强学会建设。",
+        "学习贯彻党的二十大精神和十九届五中全会精神。",
+        "落实中央八项规定精神。",
+        "统一部署科普工作。",
+        "他于2020年调任省科协。",
+        "近年来,科普工作取得新进展。",
+    ],
+)
+def test_no_figure(sentence: str) -> None:
+    assert run(sentence) == []
+
+
+_ALPHABET = st.sampled_from(
+    list(
+        "0123456789.%,。、“”《》()一二两三四五六七八九十百千万亿余多第届次名个家项位人年月日将已到较提高达超过排名全市省科协"
+    )
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_arbitrary_text_never_breaks_the_finder(text: str) -> None:
+    run(text)  # run() checks every hit's offsets, unit and kind
