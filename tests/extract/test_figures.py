@@ -224,6 +224,20 @@ CASES = [
         ("20", "count", "actual", "2023", None, PROVINCE),
     ),
     ("科技馆共上下3层。", "3", ("3", "count", "actual", "2023", None, "Platform/武汉科技馆")),
+    # a rise from one value to another: two levels, each with its own year
+    (
+        "全省公民具备科学素质比例从2015年的8.3%提高到2022年的15.6%。",
+        "8.3",
+        ("8.3", "percent", "actual", "2015", None, PROVINCE),
+    ),
+    (
+        "全省公民具备科学素质比例从2015年的8.3%提高到2022年的15.6%。",
+        "15.6",
+        ("15.6", "percent", "actual", "2022", None, PROVINCE),
+    ),
+    # a count against a base is a change; quota places are people
+    ("今年参会专家较上届增加300人。", "300", ("300", "persons", "change", "2023", None, DEFAULT)),
+    ("该学会获得2个托举名额。", "2", ("2", "persons", "actual", "2023", None, DEFAULT)),
     # a long quoted campaign name may state a head count
     (
         "省科协开展“千名专家进企业”活动。",
@@ -293,6 +307,22 @@ def test_change_and_ranks_share_the_rate_and_its_subject() -> None:
 def test_indicator(sentence: str, indicator: str, measure: str | None) -> None:
     (hit,) = run(sentence)
     assert (hit.indicator, hit.measure) == (indicator, measure)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "indicators"),
+    [
+        ("本届年会设主论坛1个、分论坛12个。", ["主论坛数量", "分论坛数量"]),
+        ("其中国家级基地12个、省级基地58个。", ["国家级基地数量", "省级基地数量"]),
+        ("将建成10个科普示范区、100个科普示范社区。", ["科普示范区数量", "科普示范社区数量"]),
+        (
+            "全省公民具备科学素质比例从2015年的8.3%提高到2022年的15.6%。",
+            ["公民具备科学素质比例", "公民具备科学素质比例"],
+        ),
+    ],
+)
+def test_each_list_item_counts_its_own_noun(sentence: str, indicators: list[str]) -> None:
+    assert [h.indicator for h in run(sentence)] == indicators
 
 
 def test_evidence_is_the_clause_with_a_leading_time_clause() -> None:

@@ -171,13 +171,18 @@ _STRONG_RANK_VERBS = frozenset(
     {"排名", "排在", "排行", "位居", "居于", "位列", "名列", "跃居", "跃升至", "跃升到"}
     | {"上升至", "上升到", "提升至", "提升到", "位次", "进入", "跻身"}
 )
-_RANK = re.compile(
+# A rank is found by its core (第N位, 首位, 前N) and then the words before it (its lead): a verb
+# (排名, 位居 …) and/or the group it is taken in (全国, 西部 …). Matching the core first keeps the
+# scan fast; the lead is matched backwards from the core.
+_RANK_CORE = re.compile(
+    r"第(?P<n>\d+|[一二两三四五六七八九十]+)(?P<pos>位|名)?"
+    r"|(?P<first>首位|榜首)"
+    r"|前(?P<top>\d+|[一二三四五六七八九十]+)(?P<toppos>位|名|强)?"
+)
+_RANK_LEAD = re.compile(
     r"(?P<verb>排名|排在|排行|位居|居于|位列|名列|跃居|跃升至|跃升到|上升至|上升到|提升至|提升到|"
     r"位次为?|进入|跻身|居|列)?"
-    rf"(?P<grp>{_GROUP}(?:地区|省份|城市|各省份?|各地|各城市)?)?(?:排名)?"
-    rf"(?:第(?P<n>\d+|[一二两三四五六七八九十]+)(?P<pos>位|名)?"
-    r"|(?P<first>首位|榜首)"
-    rf"|前(?P<top>\d+|[一二三四五六七八九十]+)(?P<toppos>位|名|强)?)"
+    rf"(?P<grp>{_GROUP}(?:地区|省份|城市|各省份?|各地|各城市)?)?(?P<pm>排名)?$"
 )
 
 _TARGET_YEAR = re.compile(
@@ -189,8 +194,8 @@ _COMPLETION = re.compile(
     r"迈入|进入|跻身|达到"
 )
 
+_ANCHOR_PRE = re.compile(r"(?:较|比|与|同|相比|对比|自|从|到|至)$")
 _YEAR_ANCHOR = re.compile(
-    r"(?P<pre>较|比|与|同|相比|对比|自|从|到|至)?"
     r"(?:(?P<y1>(?:19|20)\d\d)(?:[-—~至到](?P<y2>(?:19|20)\d\d))?年(?P<suf>底|末|初|前|以来)?"
     r"|(?P<rel>今年|去年|上年|明年|前年|目前|当前|至此|眼下|现阶段)(?P<relsuf>以来)?"
     r"|“?(?P<fyp>十一五|十二五|十三五|十四五|十五五)”?)"
@@ -211,12 +216,28 @@ _ACTUAL_CUE = re.compile(r"已经|已|累计|截至|截止|先后|共计|此前|
 _BA_VERBS = re.compile(r"作为|纳入|列入|列为|视为|当作|当成")
 
 _CHANGE_TAIL = re.compile(
-    r"(?P<base>(?:较|比|与)(?:(?:19|20)\d\d年|上年|去年|上一年|前一年|上年同期|同期)(?:相比|同期)?,?)?"
+    r"(?P<base>(?:较|比|与)(?:(?:19|20)\d\d年|上年|去年|上一年|前一年|上年同期|去年同期|同期|上届|"
+    r"上一届)(?:相比|同期)?,?)?"
     r"(?P<rel>同比|环比)?(?P<verb>提高|增长|提升|增加|上升|下降|减少|降低|回落|增幅|降幅|增|降|扩大|缩小|高出|低于)"
     r"了?(?:约|近|超过|逾|达)?$"
 )
 _BASELINE = re.compile(
-    r"(?:较|比|与)(?P<y>(?:19|20)\d\d年|上年|去年|上一年|前一年|上年同期|同期)(?:相比)?"
+    r"(?:较|比|与)(?P<y>(?:19|20)\d\d年|上年|去年|上一年|前一年|上年同期|去年同期|同期|上届|上一届)"
+    r"(?:相比)?"
+)
+# the units of a level figure whose indicator a change of the given unit takes over
+_CHANGE_BASE: dict[str, frozenset[str]] = {
+    "percentage-points": frozenset({"percent"}),
+    "percent": frozenset({"percent", "count", "persons", "person-times", "yuan"}),
+    "count": frozenset({"count"}),
+    "persons": frozenset({"persons"}),
+    "person-times": frozenset({"person-times"}),
+    "yuan": frozenset({"yuan"}),
+    "years": frozenset(),
+}
+_HAS_VERB = re.compile(r"设有|设立|开设|建有|建成|拥有|共有|举办|组建|设|有")
+_RISES_TO = re.compile(
+    r"(?:提高|提升|增长|增加|上升|下降|降低|减少)(?:到|至)|[增升降]至|降到|达到|到"
 )
 _FALLS = frozenset({"下降", "减少", "降低", "回落", "降幅", "降", "缩小", "低于"})
 
@@ -241,7 +262,7 @@ _PHONE_BEFORE = re.compile(r"(?:电话|热线|传真|邮编|手机|号码|QQ|微
 
 _LEAD_STRIP = re.compile(
     r"^(?:为了|为|同时|此外|另外|其中|并且|并|而且|确保|力争|争取|预计|计划|推动|推进|使|让|到|至|截至|截止|"
-    r"在|于|已经|已|共有|共|累计|目前|现有|还|也|都|是|有|全年|其中)"
+    r"在|于|已经|已|共有|共|累计|目前|现有|还|也|都|是|有|全年|其中|设有|设)"
 )
 _TIME_STRIP = re.compile(
     r"(?:(?:19|20)\d\d(?:[-—~至到](?:19|20)\d\d)?年(?:底|末|初|前|以来)?|今年(?:以来)?|去年|上年|明年|"
@@ -252,7 +273,7 @@ _TRAIL_VERBS = re.compile(
     r"保持在|稳定在|不少于|不低于|至少|不到|不足|约|近|有|共有|共|累计|已经|已|将|吸纳了?|聘请了?|"
     r"培训了?|举办了?|开展了?|建成了?|建设了?|新增了?|新建了?|推进|推动|抓好|完成了?|组织了?|"
     r"发展了?|拥有|覆盖了?|惠及|服务了?|带动了?|吸引了?|举行了?|打造了?|设立了?|成立了?|获得了?|"
-    r"入选了?|评选出?|表彰了?|重点|同步|全力|积极|进一步|大力|已建|遴选)$"
+    r"入选了?|评选出?|表彰了?|重点|同步|全力|积极|进一步|大力|已建|遴选|从|由|自|的)$"
 )
 _NOUN_STOP = re.compile(
     r"担任|参加|参与|成为|入选|获得|获评|荣获|走进|深入|开展|进行|参观|受益|覆盖|接受|完成|实现|带动|"
@@ -328,7 +349,6 @@ class _Article:
         self.sentence_begins = [b for b, _ in self.sentences]
         self.titles = _title_spans(text)
         self.quotes = _quote_spans(text)
-        self.blocked = [(m.start(), m.end()) for m in _BLOCKED.finditer(text)]
         self.paragraphs = _paragraph_starts(text)
         self.anchors = self._anchors()
         self.anchor_begins = [a.begin for a in self.anchors]
@@ -354,7 +374,11 @@ class _Article:
         return None
 
     def is_blocked(self, pos: int) -> bool:
-        return _inside(self.blocked, pos)
+        """Whether ``pos`` lies inside a slogan or idiom (一带一路, 三位一体 …)."""
+        # Searched in a window around each candidate only: one scan of the whole text for the
+        # alternation would cost more than all candidates together.
+        lo = max(0, pos - 8)
+        return any(m.start() <= pos < m.end() for m in _BLOCKED.finditer(self.text, lo, pos + 9))
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sentence_begins, pos) - 1
@@ -380,15 +404,18 @@ class _Article:
         for m in _YEAR_ANCHOR.finditer(self.text):
             if self.in_title(m.start()):
                 continue
-            pre = m.group("pre") or ""
+            pre_match = _ANCHOR_PRE.search(self.text, max(0, m.start() - 2), m.start())
+            pre = pre_match.group() if pre_match else ""
             baseline = pre in {"较", "比", "与", "同", "相比", "对比"}
-            begin = m.start() + len(pre)
+            begin = m.start()
             if m.group("y1"):
                 y1 = int(m.group("y1"))
                 if m.group("y2"):
                     y2 = int(m.group("y2"))
                     label, start, end = f"{y1}-{y2}", y1, y2
-                elif m.group("suf") == "以来" or pre in {"自", "从"}:
+                elif m.group("suf") == "以来" or (
+                    pre in {"自", "从"} and not self.text.startswith("的", m.end())
+                ):
                     end = year if year and year > y1 else y1
                     label, start = (f"{y1}-{end}" if end != y1 else str(y1)), y1
                 else:
@@ -651,7 +678,8 @@ def _in_headline(text: str, pos: int) -> bool:
     lo = text.rfind("\n", 0, pos) + 1
     hi = text.find("\n", pos)
     line = text[lo : hi if hi >= 0 else len(text)].strip()
-    return len(line) <= 40 and not any(c in line for c in "。!?;")
+    # headlines separate their parts with spaces; a line with a comma is a broken body line
+    return len(line) <= 40 and not any(c in line for c in "。!?;,:")
 
 
 def _drop_headline_repeats(art: _Article, figures: list[_Figure]) -> list[_Figure]:
@@ -889,11 +917,14 @@ def _rejected(art: _Article, m: re.Match[str], start: int, numeral: str, unit: s
 def _ranks(art: _Article) -> list[_Figure]:
     text = art.text
     found: list[_Figure] = []
-    for m in _RANK.finditer(text):
-        verb, grp = m.group("verb"), m.group("grp")
-        if not verb and not grp and not text.startswith("排名", m.start()):
+    for m in _RANK_CORE.finditer(text):
+        lead = _RANK_LEAD.search(text, max(0, m.start() - 14), m.start())
+        verb = lead.group("verb") if lead else None
+        grp = lead.group("grp") if lead else None
+        if not verb and not grp and not (lead and lead.group("pm")):
             continue
-        strong = (bool(verb) and verb in _STRONG_RANK_VERBS) or "排名" in m.group(0)
+        strong = (bool(verb) and verb in _STRONG_RANK_VERBS) or bool(lead and lead.group("pm"))
+        start = lead.start() if lead else m.start()
         if m.group("n") is not None:
             if not strong and not m.group("pos"):
                 continue
@@ -921,7 +952,7 @@ def _ranks(art: _Article) -> list[_Figure]:
                 kind="rank",
                 year=None,
                 comparator=comparator,
-                begin=m.start(),
+                begin=start,
                 end=m.end(),
                 number_begin=num_begin,
                 number_end=num_end,
@@ -1033,21 +1064,37 @@ def _settle(art: _Article, figures: list[_Figure]) -> None:
             chosen.label if chosen else (str(art.article_year) if art.article_year else None)
         )
 
-        change = None
-        if figure.unit in {"percentage-points", "percent"}:
-            change = _CHANGE_TAIL.search(before)
+        change = _CHANGE_TAIL.search(before) if figure.rule != "figure-fraction" else None
+        if change is not None and figure.unit not in {"percentage-points", "percent"}:
+            # a count or amount is a change only against a base (较上届增加300人, 同比增长2亿元)
+            if not (change.group("base") or change.group("rel")):
+                change = None
         if figure.unit == "percentage-points" or change is not None:
-            _settle_change(art, figure, change, before, s_lo, level, chosen)
+            base_level = (
+                level if level is not None and level.unit in _CHANGE_BASE[figure.unit] else None
+            )
+            _settle_change(art, figure, change, before, s_lo, base_level, chosen)
         elif rank:
             figure.kind = "rank"
             group = figure.indicator or _rank_group(text[c_lo:match_begin])
-            base = level.indicator if level is not None else ""
+            base = (
+                level.indicator if level is not None and level.unit in {"percent", "yuan"} else ""
+            )
             if not base:
-                base = _strip_noun(re.sub(r"在.*$", "", before), mention_words)
+                base = _strip_noun(re.sub(r"在.*$", "", text[c_lo:match_begin]), mention_words)
             figure.indicator = f"{base}在{group}中的排名" if group else f"{base}排名"
         else:
             figure.kind = _kind(art, figure.number_begin, s_lo, anchor, para_anchor)
-            figure.indicator = _indicator(text, figure, before, unit_end, c_hi, mention_words)
+            if (
+                level is not None
+                and level.number_begin >= c_lo
+                and level.unit == figure.unit
+                and _RISES_TO.search(text, level.number_end, figure.number_begin)
+            ):
+                # 从2015年的8.3%提高到2022年的15.6%: the second value measures the same thing
+                figure.indicator = level.indicator
+            else:
+                figure.indicator = _indicator(text, figure, before, unit_end, c_hi, mention_words)
 
         # a change or rank with no name of its own is about what the figure before it is about
         if (
@@ -1083,7 +1130,7 @@ def _settle_change(
 ) -> None:
     text = art.text
     figure.kind = "change"
-    figure.rule = "figure-change-" + ("points" if figure.unit == "percentage-points" else "percent")
+    figure.rule = "figure-change-" + {"percentage-points": "points"}.get(figure.unit, figure.unit)
     verb = change.group("verb") if change else ""
     if verb in _FALLS:
         figure.value = -figure.value
@@ -1196,11 +1243,15 @@ def _indicator(
     suffix = _SUFFIX.match(after)
     if suffix:
         after = after[suffix.end() :]
-    noun = after[: _noun_end(after)].strip(" ,、“”")[:40]
+    # 主论坛1个、分论坛12个: a unit closing a list item counts the noun before it
+    noun = "" if after[:1] in {"、", "", ",", "("} else after[: _noun_end(after)]
+    noun = noun.strip(" ,、“”")[:40]
     if len(noun) > 4 and noun.endswith("工作"):
         noun = noun[:-2]
     if not noun:
-        noun = noun_before
+        # the noun before: the last list item, after the verb that introduces it (年会设主论坛1个)
+        item = _HAS_VERB.split(re.split(r"[、]", before)[-1])[-1] or before
+        noun = _strip_noun(item, mentions)
     if unit == "count" and "名额" in noun:
         figure.unit, figure.rule = "persons", "figure-persons"  # N个名额: places for N people
     head = {"persons": "人数", "person-times": "人次"}.get(figure.unit, "数量")
