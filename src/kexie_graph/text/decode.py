@@ -5,8 +5,8 @@ are decoded, never read through a text-mode file). In order:
 
 1. A BOM decides: UTF-8, UTF-32 LE/BE, UTF-16 LE/BE.
 2. Known binary formats (PNG, JPEG, GIF, PDF, ZIP/DOCX, ...) are refused by their magic number.
-3. NUL bytes mean UTF-16/32 without a BOM when they sit in the columns those encodings put them in
-   and the result reads as text; otherwise the data is binary.
+3. NUL bytes mean UTF-16/32 without a BOM when one of them reads as Chinese or ASCII text;
+   otherwise the data is binary.
 4. Data with many control bytes is binary.
 5. Strict UTF-8 (ASCII included).
 6. GB18030 (a superset of GBK and GB2312) and Big5 (as cp950, then Big5-HKSCS), each strictly; if
@@ -14,7 +14,10 @@ are decoded, never read through a text-mode file). In order:
    Big5's frequent characters). Big5 read as GB18030 is full of kana, Cyrillic and rare ideographs,
    and GBK read as Big5 of rarer characters, so the right one scores near 1 and the wrong one well
    below.
-7. charset-normalizer for anything else (other legacy encodings), if what it finds reads as text.
+7. Data that is UTF-8 but for a few broken bytes is refused, naming the first one, rather than
+   read as some other encoding.
+8. charset-normalizer for anything else (other legacy encodings), if it recognises a language in
+   what it decodes.
 
 Errors are one line naming the source and the fix: :class:`~kexie_graph.errors.DecodeError` for
 binary or undecodable data, :class:`~kexie_graph.errors.InputError` for an empty file and for files
@@ -71,6 +74,8 @@ _FIX_ENCODING = "save the article as UTF-8 text and try again"
 _CONTROL_SHARE = 0.05
 #: Share of common characters a GB18030 or Big5 reading must reach to be believed.
 _COMMON_SHARE = 0.8
+#: Largest "mess" ratio of a charset-normalizer answer that we believe.
+_MAX_CHAOS = 0.2
 _TEXT_CONTROLS = frozenset(b"\t\n\r\x0b\x0c\x1a\x1b")  # \x1a: DOS end of file; \x1b: ISO-2022
 
 
@@ -99,30 +104,42 @@ def _control_share(text: str) -> float:
 
 
 def _utf16_32_without_bom(data: bytes) -> str | None:
-    """Decode ``data`` as BOM-less UTF-16/32 if its NUL bytes sit where those encodings put them."""
+    """Decode ``data`` as BOM-less UTF-16/32 when one of them reads as text.
+
+    UTF-32 is tried when every code unit has NUL high bytes; UTF-16 in both byte orders. The text
+    must read as Chinese or ASCII text (random binary decodes to rare characters, and the wrong byte
+    order to random ideographs); the best reading wins.
+    """
     candidates: list[str] = []
     if len(data) % 4 == 0:
-        quads = [data[k::4] for k in range(4)]
-        if quads[2].count(0) == len(quads[2]) == quads[3].count(0):
+        quads = [data[k::4].count(0) for k in range(4)]
+        rows = len(data) // 4
+        if quads[2] == rows == quads[3]:
             candidates.append("utf-32-le")
-        if quads[0].count(0) == len(quads[0]) == quads[1].count(0):
+        if quads[0] == rows == quads[1]:
             candidates.append("utf-32-be")
     if len(data) % 2 == 0:
-        even, odd = data[0::2], data[1::2]
-        # ASCII characters (line ends, digits, punctuation) put their NUL in the high byte;
-        # ideographs have none. So all NULs in one column and none in the other.
-        if odd.count(0) and not even.count(0):
-            candidates.append("utf-16-le")
-        if even.count(0) and not odd.count(0):
-            candidates.append("utf-16-be")
+        candidates += ["utf-16-le", "utf-16-be"]
+    best: tuple[float, str] | None = None
     for encoding in candidates:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if _control_share(text) <= _CONTROL_SHARE:
-            return text
-    return None
+        if _control_share(text) > _CONTROL_SHARE:
+            continue
+        score = _text_share(text)
+        if score >= _COMMON_SHARE and (best is None or score > best[0]):
+            best = (score, text)
+    return None if best is None else best[1]
+
+
+def _text_share(text: str) -> float:
+    """Share of the characters of ``text`` that are ASCII text or common Chinese characters."""
+    common = _common_characters()
+    sample = text[:65536]
+    hits = sum(1 for char in sample if (" " <= char <= "~") or char in "\t\n\r" or char in common)
+    return hits / len(sample) if sample else 1.0
 
 
 @cache
@@ -177,16 +194,28 @@ def _chinese_legacy(data: bytes) -> str | None:
 
 
 def _detected(data: bytes) -> str | None:
-    """Ask charset-normalizer; keep its answer only if it reads as text."""
-    from charset_normalizer import from_bytes  # imported on use: it loads models of many languages
+    """Ask charset-normalizer; keep its answer only if it recognised a language in the result.
+
+    On bytes that are no text at all it still names some single-byte or Korean code page; such
+    answers come with no language (coherence 0) and are refused.
+    """
+    from charset_normalizer import from_bytes  # imported on use: it loads many language models
 
     match = from_bytes(data).best()
-    if match is None:
+    if match is None or match.coherence <= 0 or match.chaos > _MAX_CHAOS:
         return None
     text = str(match)
     if _control_share(text) > _CONTROL_SHARE or "\ufffd" in text:
         return None
     return text
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether ``data`` is UTF-8 apart from a few broken bytes (then we say where, not guess)."""
+    decoded = data.decode("utf-8", errors="replace")
+    broken = decoded.count("\ufffd")
+    valid = sum(1 for char in decoded if ord(char) > 0x7F) - broken
+    return valid > 0 and valid >= 2 * broken
 
 
 def decode_bytes(data: bytes, source: str) -> str:
@@ -222,11 +251,18 @@ def decode_bytes(data: bytes, source: str) -> str:
         if _control_share(text) > _CONTROL_SHARE:
             raise _binary(source, "binary data (it is full of control characters)")
         return _not_empty(text, source)
-    legacy = _chinese_legacy(data) or _detected(data)
+    legacy = _chinese_legacy(data)
+    if legacy is None and _mostly_utf8(data):
+        raise DecodeError(
+            f"{source}: is UTF-8 except for invalid bytes (the first at byte {utf8_error.start}); "
+            f"repair or re-save the file as UTF-8"
+        )
+    if legacy is None:
+        legacy = _detected(data)
     if legacy is None:
         raise DecodeError(
-            f"{source}: the bytes are in no text encoding we can detect (not UTF-8: byte "
-            f"{utf8_error.start} is invalid; not UTF-16, GB18030 or Big5 either); {_FIX_ENCODING}"
+            f"{source}: the bytes are in no text encoding we can detect (tried UTF-8, UTF-16, "
+            f"GB18030, Big5 and others); {_FIX_ENCODING}"
         )
     return _not_empty(legacy, source)
 

@@ -11,8 +11,10 @@ rules below look only at the shape of the lines, never at positions in a given f
    Body text is any line that is not a heading (rule 2). A line ending with ``:`` introduces what
    follows and is never joined.
 2. A heading (kicker, headline, subhead, column label such as 纵深) is a short line with no
-   sentence mark inside, balanced brackets, and no clause mark at its end. A heading is never
-   joined to the paragraph after it: it ends nothing in the middle.
+   sentence mark inside or at its end, balanced brackets, no clause mark at its end, and, if it has
+   commas, short parts between them (守正创新,服务大局 is a headline; 今年,省科协将组织实施青年
+   科学家 is the start of a sentence). A heading is not joined to the paragraph after it, unless
+   that paragraph cannot start a sentence (rule 4).
 3. Between a break and its continuation there may be *interleaved* lines: bylines (重庆日报记者
    张亦筑, 本报记者 X 通讯员 Y), photo credits (… 郑宇摄, 摄影 X, (韩星 摄)), photo captions (a
    short line right before a credit) and headlines. They are skipped, and moved out of the
@@ -21,8 +23,9 @@ rules below look only at the shape of the lines, never at positions in a given f
    taken for what they look like: after a weak break they are a real subhead and nothing is joined;
    after a strong break the line right after the break is the continuation.
 4. The continuation is the first line after the interleaved lines; a line that starts with a clause
-   mark, a closing bracket or a closing quote, or that closes the bracket left open by the break
-   (创中国”… after 《“科), is the continuation wherever it stands.
+   mark, a closing bracket or a closing quote, or with one ideograph and a clause mark (坛,组织…),
+   or that closes the bracket left open by the break (创中国”… after 《“科), is the continuation
+   wherever it stands, and even after a line that looks like a heading.
 
 The result is a list of units (paragraphs of joined lines, and moved lines) in reading order; the
 caller turns it into the reading text and its offset map.
@@ -63,6 +66,8 @@ __all__ = [
 
 #: A heading has at most this many characters (headlines of the genre have 5-30).
 HEADING_MAX = 40
+#: Each comma-separated part of a heading has at most this many characters.
+HEADING_PART_MAX = 12
 #: A photo caption has at most this many characters.
 CAPTION_MAX = 120
 #: At most this many interleaved lines are skipped between a break and its continuation.
@@ -70,8 +75,12 @@ MAX_INTERLEAVED = 8
 
 _STRONG = "strong"
 _WEAK = "weak"
+_HEADING = "heading"
+_COMMAS = re.compile("[,，]")
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+# One ideograph and a clause mark: the tail of a word cut by the layout (坛,组织… 会,联建…).
+_WORD_TAIL = re.compile(rf"[{_HAN}][,，、]")
 # A personal name: two to four ideographs, or a transcribed name with a middle dot (阿不都·热依木).
 _NAME = rf"(?:[{_HAN}]{{2,4}}|[{_HAN}]{{1,8}}[·•・][{_HAN}·•・]{{1,12}})"
 _NAMES = rf"{_NAME}(?:[\s、,，/]+{_NAME}){{0,5}}"
@@ -163,18 +172,25 @@ def ends_sentence(line: str) -> bool:
 
 
 def is_heading(line: str) -> bool:
-    """A heading: short, no sentence mark inside, balanced brackets, no clause mark at the end."""
+    """A heading (rule 2): short, no sentence mark, balanced brackets, short parts."""
     return (
         len(line) <= HEADING_MAX
         and line[-1] not in CLAUSE_END
         and SENTENCE_END.isdisjoint(line)
+        and not ends_sentence(line)
         and not open_brackets(line)
+        and _short_parts(_COMMAS.split(line))
     )
+
+
+def _short_parts(parts: list[str]) -> bool:
+    """A line without commas is one part; with commas, every part must be short."""
+    return len(parts) == 1 or all(len(part) <= HEADING_PART_MAX for part in parts)
 
 
 def _continues(line: str, stack: list[str]) -> bool:
     """Whether ``line`` can only be the continuation of a sentence (rule 4)."""
-    if line[0] in CONTINUATION_START:
+    if line[0] in CONTINUATION_START or _WORD_TAIL.match(line):
         return True
     if stack:
         match = BRACKET_RE.search(line)
@@ -208,7 +224,7 @@ class _Repair:
         return None
 
     def break_after(self, paragraph: list[int], stack: list[str]) -> str | None:
-        """How the paragraph made of ``paragraph`` ends (rules 1 and 2)."""
+        """How the paragraph made of ``paragraph`` ends (rules 1, 2); None when it is finished."""
         line = self.content(paragraph[-1])
         if line[-1] in CLAUSE_END:
             return _STRONG
@@ -217,7 +233,7 @@ class _Repair:
         if stack:
             return _STRONG
         if len(paragraph) == 1 and is_heading(line):
-            return None
+            return _HEADING
         return _WEAK
 
     def continuation(
@@ -252,7 +268,13 @@ class _Repair:
                 strength = self.break_after(paragraph, stack)
                 if strength is None:
                     break
-                found = self.continuation(paragraph[-1] + 1, strength, stack)
+                found: tuple[int, list[tuple[int, str]]] | None = None
+                if strength == _HEADING:  # joined only to a line that cannot start a sentence
+                    following = paragraph[-1] + 1
+                    if _continues(self.content(following), stack):
+                        found = (following, [])
+                else:
+                    found = self.continuation(paragraph[-1] + 1, strength, stack)
                 if found is None:
                     break
                 j, gap = found

@@ -50,8 +50,9 @@ BRACKET_RE = re.compile("[" + re.escape("".join(sorted(OPENERS | CLOSERS))) + "]
 
 #: Characters that end a sentence (the sentence splitter splits after them).
 SENTENCE_END = frozenset("。!?！？;；")
-#: Characters after which a line is finished: a sentence end or an ellipsis.
-LINE_FINAL = SENTENCE_END | {"…"}
+#: Characters after which a line is finished: a sentence end, an ellipsis, or a full stop (a
+#: Latin sentence; in Chinese text "." is a decimal point, which never ends a line).
+LINE_FINAL = SENTENCE_END | {"…", "."}
 #: Characters after which a sentence goes on: a line ending with one was cut by the layout.
 CLAUSE_END = frozenset(",，、")
 #: A line ending with a colon introduces what follows (a list, a quotation): never joined.

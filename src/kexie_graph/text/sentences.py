@@ -4,9 +4,10 @@ A paragraph is a line (the reading text has one paragraph per line). A sentence 
 sentence mark (``。`` ``!`` ``?`` ``；``, half- or full-width) and at the end of its paragraph,
 but not inside a matched pair of brackets or quotation marks (《》 “” ‘’ () 【】 「」 ...):
 ``他说:“好。我们去。”`` is one sentence. A quotation that ends with a sentence mark ends the
-sentence after its closing mark (``…好。”`` then a new sentence). An opener left unmatched in its
-paragraph protects nothing, so one stray ``“`` cannot swallow a whole paragraph. Spans are
-``(begin, end)`` offsets into the text, without surrounding whitespace.
+sentence after its closing quote (``…好。”`` then a new sentence); a title or a bracket does not
+(``《科学!》的通知`` goes on). An opener left unmatched in its paragraph protects nothing, so
+one stray ``“`` cannot swallow a whole paragraph. Spans are ``(begin, end)`` offsets into the
+text, without surrounding whitespace.
 
 Only punctuation is visited (a regex skips the rest), so a 1 MB text is split in milliseconds.
 """
@@ -22,6 +23,7 @@ __all__ = ["paragraphs", "sentences"]
 _PARAGRAPH = re.compile(r"[^\S\n]*(\S[^\n]*?)[^\S\n]*(?:\n|\Z)")
 _MARKS = re.compile("[" + re.escape("".join(sorted(SENTENCE_END | OPENERS | CLOSERS))) + "]")
 _SPACE = re.compile(r"\s*")
+_QUOTE_CLOSERS = frozenset("”’」』")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -69,7 +71,8 @@ def _cuts(text: str, begin: int, end: int) -> list[int]:
             continue  # inside brackets or quotes
         cuts.append(at + 1)
     for _opened, closed in outer:
-        if text[closed - 1] in SENTENCE_END:  # “……好。” ends its sentence after the quote
+        # “……好。” ends its sentence after the quote; a title 《……!》 or a bracket does not.
+        if text[closed] in _QUOTE_CLOSERS and text[closed - 1] in SENTENCE_END:
             cuts.append(closed + 1)
     cuts.sort()
     return cuts
