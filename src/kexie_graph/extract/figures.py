@@ -185,9 +185,10 @@ _RANK_LEAD = re.compile(
     rf"(?P<grp>{_GROUP}(?:地区|省份|城市|各省份?|各地|各城市)?)?(?P<pm>排名)?$"
 )
 
-_TARGET_YEAR = re.compile(
-    r"(?:(?P<cue>预计|力争|争取|计划|确保|预期|目标是)(?:在|于)?(?:到|至)?|(?<![截直])(?:到|至))"
-    r"(?P<y>(?:19|20)\d\d)年(?:底|末|前|左右|时)?"
+# A target year: the year (core), then the words before it (预计到, 力争, 到 …) matched backwards.
+_TARGET_YEAR = re.compile(r"(?P<y>(?:19|20)\d\d)年(?:底|末|前|左右|时)?")
+_TARGET_YEAR_LEAD = re.compile(
+    r"(?:(?:预计|力争|争取|计划|确保|预期|目标是)(?:在|于)?(?:到|至)?|(?<![截直])(?:到|至))$"
 )
 _COMPLETION = re.compile(
     r"基本建成|全面建成|建设成为|建设成|打造成为|打造成|建成|成为|基本形成|形成|全面实现|实现|完成|"
@@ -973,7 +974,8 @@ def _target_years(art: _Article) -> list[_Figure]:
     text = art.text
     found: list[_Figure] = []
     for m in _TARGET_YEAR.finditer(text):
-        if art.in_title(m.start()) or art.quote_at(m.start()) is not None:
+        lead = _TARGET_YEAR_LEAD.search(text, max(0, m.start() - 6), m.start())
+        if lead is None or art.in_title(m.start()) or art.quote_at(m.start()) is not None:
             continue
         s_lo, s_hi = art.sentence_of(m.start("y"))
         # The clause after the year (the year may close its own clause: 预计到2025年,重庆将…).
@@ -997,7 +999,7 @@ def _target_years(art: _Article) -> list[_Figure]:
             kind="target",
             year=m.group("y"),
             comparator=None,
-            begin=m.start(),
+            begin=lead.start(),
             end=c_hi,
             number_begin=m.start("y"),
             number_end=m.end("y"),
@@ -1065,10 +1067,13 @@ def _settle(art: _Article, figures: list[_Figure]) -> None:
         )
 
         change = _CHANGE_TAIL.search(before) if figure.rule != "figure-fraction" else None
-        if change is not None and figure.unit not in {"percentage-points", "percent"}:
-            # a count or amount is a change only against a base (较上届增加300人, 同比增长2亿元)
-            if not (change.group("base") or change.group("rel")):
-                change = None
+        # a count or amount is a change only against a base (较上届增加300人, 同比增长2亿元)
+        if (
+            change is not None
+            and figure.unit not in {"percentage-points", "percent"}
+            and not (change.group("base") or change.group("rel"))
+        ):
+            change = None
         if figure.unit == "percentage-points" or change is not None:
             base_level = (
                 level if level is not None and level.unit in _CHANGE_BASE[figure.unit] else None
