@@ -223,6 +223,12 @@ CASES = [
         "20",
         ("20", "count", "actual", "2023", None, PROVINCE),
     ),
+    # a place after 在 is where something happens; districts are counted for the home place
+    (
+        "全市推进科普工作。在湖北科技馆设立服务窗口,同步推进12个市级试点区县工作。",
+        "12",
+        ("12", "count", "actual", "2023", None, CITY),
+    ),
     ("科技馆共上下3层。", "3", ("3", "count", "actual", "2023", None, "Platform/武汉科技馆")),
     # a rise from one value to another: two levels, each with its own year
     (

@@ -258,6 +258,7 @@ _OBJECT_BEFORE = re.compile(
     r"(?:与|和|同|跟|及|联合|会同|携手|向|对|从|在|给|助力|推动|支持|指导|帮助|帮扶|带动|面向|围绕|"
     r"赴|到|至|落户|协助|配合|服务|为)$"
 )
+_LOCATIVE = re.compile(r"(?:^|[,;:。!?\n])(?:在|于)[^,;:。!?\n设建举开召成推是有将]{0,14}$")
 _NOT_SUBJECT_AFTER = re.compile(r"记者|讯|报道|通讯员|客户端")
 _PHONE_BEFORE = re.compile(r"(?:电话|热线|传真|邮编|手机|号码|QQ|微信)[::]?$")
 
@@ -485,6 +486,8 @@ class _Article:
             return False  # a word inside a quoted name, not the quoted name itself
         if _OBJECT_BEFORE.search(text, max(0, m.begin - 2), m.begin):
             return False
+        if _LOCATIVE.search(text, max(0, m.begin - 16), m.begin):
+            return False  # 在西部(重庆)科学城大创谷园区设立…: a place where, not who
         return not _NOT_SUBJECT_AFTER.match(text, m.end)
 
     def mentions_in(self, lo: int, hi: int) -> list[MentionRef]:
