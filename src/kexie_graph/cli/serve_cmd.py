@@ -16,7 +16,9 @@ from ..server.config import DEFAULT_TIMEOUT, ServerConfig
 __all__ = ["serve"]
 
 
-def _check_origin(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
+def _check_origin(
+    ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
+) -> tuple[str, ...]:
     origins: list[str] = []
     for value in values:
         value = value.strip().rstrip("/")
@@ -26,7 +28,8 @@ def _check_origin(ctx: click.Context, param: click.Parameter, values: tuple[str,
         parts = urlsplit(value)
         if parts.scheme not in ("http", "https") or not parts.netloc or parts.path or parts.query:
             raise click.BadParameter(
-                f"{value!r} is not an origin; give scheme://host[:port] (e.g. https://example.org) or '*'"
+                f"{value!r} is not an origin; give scheme://host[:port] "
+                "(e.g. https://example.org) or '*'"
             )
         origins.append(f"{parts.scheme}://{parts.netloc.lower()}")
     return tuple(origins)
@@ -126,12 +129,15 @@ def serve(
         workers=workers,
     )
     if not store.is_dir():
-        raise StoreError(f"{store}: no store there; run `kexie-graph build ARTICLES --out {store}` first")
-    # open once here, so that a missing or unreadable store is one line on stderr, not a worker crash
+        raise StoreError(
+            f"{store}: no store there; run `kexie-graph build ARTICLES --out {store}` first"
+        )
+    # open once here: a missing or unreadable store is one line on stderr, not a worker crash
     app = create_app(config)
     if not config.checks_host:
         click.echo(
-            f"kexie-graph: serving on {host}: anyone who can reach this address can query the graph",
+            f"kexie-graph: serving on {host}: "
+            "anyone who can reach this address can query the graph",
             err=True,
         )
     click.echo(f"kexie-graph: SPARQL endpoint http://{_url_host(host)}:{port}/sparql", err=True)

@@ -149,8 +149,8 @@ class _Endpoint:
             if uri not in self.graphs:
                 raise ProtocolError(
                     400,
-                    f"the graph <{uri}> named in default-graph-uri/named-graph-uri is not a graph of "
-                    "this store; the service description at GET /sparql lists them",
+                    f"the graph <{uri}> named in default-graph-uri/named-graph-uri is not a "
+                    "graph of this store; the service description at GET /sparql lists them",
                 )
 
     async def _query(self, request: Request, operation: Operation) -> _Reply:

@@ -33,7 +33,7 @@ class ServerConfig:
     max_query_bytes: int = 32 * 1024
     #: queries running or waiting in one server process before new ones get 503 at once
     max_concurrent: int = 64
-    #: bytes of recent answers kept per process (0: no cache); the store does not change while served
+    #: bytes of recent answers kept per process (0: no cache); the served store does not change
     cache_bytes: int = 32 * 1024 * 1024
     #: uvicorn worker processes
     workers: int = 1

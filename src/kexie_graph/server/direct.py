@@ -6,8 +6,11 @@ removed once the query layer is in the tree.
 
 from __future__ import annotations
 
+import json
+import sys
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +53,28 @@ def _form(text: str) -> QueryForm:
     }[name]  # type: ignore[return-value]
 
 
+def _json_term(node: Any) -> dict[str, Any]:
+    if isinstance(node, ox.NamedNode):
+        return {"type": "uri", "value": node.value}
+    if isinstance(node, ox.BlankNode):
+        return {"type": "bnode", "value": node.value}
+    if isinstance(node, ox.Literal):
+        out: dict[str, Any] = {"type": "literal", "value": node.value}
+        if node.language:
+            out["xml:lang"] = node.language
+        elif node.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+            out["datatype"] = node.datatype.value
+        return out
+    return {
+        "type": "triple",
+        "value": {
+            "subject": _json_term(node.subject),
+            "predicate": _json_term(node.predicate),
+            "object": _json_term(node.object),
+        },
+    }
+
+
 def _term(node: Any) -> Term:
     if isinstance(node, ox.NamedNode):
         return Term("iri", node.value)
@@ -89,18 +114,38 @@ class DirectExecutor:
         if named_graphs:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         try:
-            result = self._store.query(prepared.text, **kwargs)
+            result: Any = self._store.query(prepared.text, **kwargs)
         except SyntaxError as error:
             raise QuerySyntaxError(str(error)) from error
+        cap = max_rows if max_rows is not None else sys.maxsize
         if prepared.kind == "graph":
-            return Answer(ox.serialize(result, format=_GRAPHS[fmt]) or b"")
-        return Answer(result.serialize(format=_RESULTS[fmt]) or b"")
+            triples = list(islice(result, cap + 1))
+            body = ox.serialize(triples[:cap], format=_GRAPHS[fmt]) or b""
+            return Answer(body, truncated=len(triples) > cap)
+        if prepared.form == "ASK":
+            return Answer(result.serialize(format=_RESULTS[fmt]) or b"")
+        names = [v.value for v in result.variables]
+        rows = list(islice(result, cap + 1))
+        document = {
+            "head": {"vars": names},
+            "results": {
+                "bindings": [
+                    {n: _json_term(row[n]) for n in names if row[n] is not None}
+                    for row in rows[:cap]
+                ]
+            },
+        }
+        body = json.dumps(document, ensure_ascii=False).encode()
+        if fmt != "json":
+            parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+            body = parsed.serialize(format=_RESULTS[fmt]) or b""
+        return Answer(body, truncated=len(rows) > cap)
 
     def select(
         self, sparql: str, bindings: Mapping[str, str], *, timeout: float | None = None
     ) -> list[dict[str, Term]]:
-        subs = {ox.Variable(k): ox.NamedNode(v) for k, v in bindings.items()}
-        result = self._store.query(
+        subs: dict[Any, Any] = {ox.Variable(k): ox.NamedNode(v) for k, v in bindings.items()}
+        result: Any = self._store.query(
             sparql, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=subs
         )
         names = [v.value for v in result.variables]

@@ -189,5 +189,6 @@ def render_missing(iri: str) -> str:
     """Return the page for a resource the graph says nothing about."""
     return _page(
         compact(iri),
-        f"<h1>Not in the graph</h1><p>The graph has no statement about <code>{escape(iri)}</code>.</p>",
+        "<h1>Not in the graph</h1>"
+        f"<p>The graph has no statement about <code>{escape(iri)}</code>.</p>",
     )

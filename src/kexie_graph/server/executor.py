@@ -73,7 +73,7 @@ class Executor(Protocol):
         max_rows: int | None = None,
         timeout: float | None = None,
     ) -> Answer:
-        """Run a prepared query and serialize its answer; raise QueryTimeoutError at the deadline."""
+        """Run a prepared query, serialize its answer; raise QueryTimeoutError at the deadline."""
         ...
 
     def select(

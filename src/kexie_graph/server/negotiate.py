@@ -5,9 +5,10 @@ knows (``Result.serialize(name)``). Result sets (SELECT, ASK) and graphs (CONSTR
 separate tables because the same short name means different things: ``xml`` is SPARQL XML results
 for a SELECT and RDF/XML for a CONSTRUCT.
 
-A ``format=`` parameter, when given, wins over the ``Accept`` header (a browser address bar cannot
-set headers). Among ``Accept`` ranges the highest ``q`` wins; at equal ``q`` an exact media type beats a
-wildcard, then the range listed first, then the table's order (the first row is the default).
+A ``format=`` parameter, when given, wins over the ``Accept`` header (a browser address bar
+cannot set headers). Among ``Accept`` ranges the highest ``q`` wins; at equal ``q`` an exact media
+type beats a wildcard, then the range listed first, then the table's order (the first row is the
+default).
 """
 
 from __future__ import annotations
@@ -187,7 +188,7 @@ def _choose_cached(kind: FormatKind, accept: str | None, wanted: tuple[str, ...]
 
 
 def choose_format(kind: FormatKind, accept: str | None, wanted: Sequence[str] = ()) -> Format:
-    """Return the format to answer with, from the ``format=`` values (first known one) or ``Accept``.
+    """Return the format to answer with: the first known ``format=`` value, else by ``Accept``.
 
     Raises :class:`NotAcceptable` when nothing fits (the endpoint answers 406).
     """

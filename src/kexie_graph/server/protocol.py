@@ -1,10 +1,11 @@
 """Read a SPARQL 1.1 Protocol request into one operation, or say with which status it is refused.
 
-The three ways to send a query (SPARQL 1.1 Protocol, section 2.1): ``GET`` with ``query=`` in the URL,
-``POST`` of a form (``application/x-www-form-urlencoded``) with ``query=``, and ``POST`` of the bare
-query (``application/sparql-query``) with the other parameters in the URL. ``default-graph-uri`` and
-``named-graph-uri`` may be repeated. An update in any of its forms is answered 403: this endpoint is
-read-only. ``GET`` with neither ``query`` nor ``update`` asks for the service description.
+The three ways to send a query (SPARQL 1.1 Protocol, section 2.1): ``GET`` with ``query=`` in
+the URL, ``POST`` of a form (``application/x-www-form-urlencoded``) with ``query=``, and ``POST``
+of the bare query (``application/sparql-query``) with the other parameters in the URL.
+``default-graph-uri`` and ``named-graph-uri`` may be repeated. An update in any of its forms is
+answered 403: this endpoint is read-only. ``GET`` with neither ``query`` nor ``update`` asks for
+the service description.
 """
 
 from __future__ import annotations
@@ -26,7 +27,10 @@ ALLOWED_METHODS = ("GET", "HEAD", "POST", "OPTIONS")
 _FORM = "application/x-www-form-urlencoded"
 _QUERY = "application/sparql-query"
 _UPDATE = "application/sparql-update"
-_READ_ONLY = "this endpoint is read-only: SPARQL updates are refused (use kexie-graph build to change the graph)"
+_READ_ONLY = (
+    "this endpoint is read-only: SPARQL updates are refused "
+    "(use kexie-graph build to change the graph)"
+)
 
 
 class ProtocolError(Exception):
@@ -96,7 +100,7 @@ def _operation(
     _check_size(query, limit)
     if not query.strip():
         raise ProtocolError(400, "the query is empty; send SPARQL text in query=")
-    return Operation("query", query, **common)  # type: ignore[arg-type]
+    return Operation("query", query, **common)
 
 
 def _url_params(request: Request) -> list[tuple[str, str]]:
@@ -123,7 +127,7 @@ def _decode(body: bytes, charset: str) -> str:
 
 
 async def read_operation(request: Request, max_query_bytes: int, max_body_bytes: int) -> Operation:
-    """Return the operation a GET or POST to /sparql asks for; raise :class:`ProtocolError` if none."""
+    """Return the operation a GET or POST to /sparql asks for; raise :class:`ProtocolError`."""
     method = request.method
     if method in ("GET", "HEAD"):
         return _operation(_url_params(request), max_query_bytes)
@@ -149,7 +153,8 @@ async def read_operation(request: Request, max_query_bytes: int, max_body_bytes:
     except BodyTooLarge as error:
         raise ProtocolError(
             413,
-            f"the request body is larger than the limit of {max_body_bytes} bytes; shorten the query",
+            f"the request body is larger than the limit of {max_body_bytes} bytes; "
+            "shorten the query",
         ) from error
     text = _decode(body, _charset(content_type))
     if media == _QUERY:

@@ -1,9 +1,9 @@
 """The SPARQL 1.1 Service Description answered at ``GET /sparql`` with no query.
 
-It states the endpoint's address, that it speaks SPARQL 1.1 Query only (no update, no federation), the
-result and graph formats it can send, that the default graph is the union of the named graphs, and
-the named graphs themselves. The graph is small and fixed per endpoint address, so each
-(address, format) pair is serialized once.
+It states the endpoint's address, that it speaks SPARQL 1.1 Query only (no update, no
+federation), the result and graph formats it can send, that the default graph is the union of the
+named graphs, and the named graphs themselves. The graph is small and fixed per endpoint
+address, so each (address, format) pair is serialized once.
 """
 
 from __future__ import annotations
