@@ -242,3 +242,17 @@ def test_offset_map_composition() -> None:
     assert [composed.index(i) for i in range(3)] == [3, 2, 0]
     assert [inner.index(i) for i in range(3)] == [0, 2, 3]
     assert OffsetMap.identity(0).select([]) == OffsetMap((), (), 0)
+
+
+def test_the_replacement_table_misses_no_code_point() -> None:
+    # The table scans only the blocks where NFKC can change anything; check against all of Unicode.
+    from kexie_graph.text.chars import _table
+
+    table, _ = _table()
+    everything = {}
+    for code in range(0x110000):
+        if not 0xD800 <= code <= 0xDFFF:
+            char = chr(code)
+            if normalized_char(char) != char:
+                everything[char] = normalized_char(char)
+    assert table == everything
