@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import click
 
-from ..errors import KexieError, StoreError
+from ..errors import KexieError
 from ..server.app import CONFIG_ENV, create_app
 from ..server.config import DEFAULT_TIMEOUT, ServerConfig
 
@@ -128,10 +128,6 @@ def serve(
         cache_bytes=cache_mb * 1024 * 1024,
         workers=workers,
     )
-    if not store.is_dir():
-        raise StoreError(
-            f"{store}: no store there; run `kexie-graph build ARTICLES --out {store}` first"
-        )
     # open once here: a missing or unreadable store is one line on stderr, not a worker crash
     app = create_app(config)
     if not config.checks_host:

@@ -104,8 +104,6 @@ def open_executor(config: ServerConfig) -> Executor:
     """Open the store of ``config`` behind the query layer."""
     from .direct import DirectExecutor
 
-    if not Path(config.store).is_dir():
-        raise StoreError(f"{config.store}: no store there; run kexie-graph build first")
     return DirectExecutor(Path(config.store))
 
 

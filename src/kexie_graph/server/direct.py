@@ -87,8 +87,11 @@ class DirectExecutor:
     """pyoxigraph, in process, no guard, no deadline (development only)."""
 
     def __init__(self, path: Path) -> None:
-        self._store = ox.Store.read_only(str(path))
-        self._graphs = frozenset(g.value for g in self._store.named_graphs())
+        from ..store import open_store
+
+        self._handle = open_store(path, read_only=True)
+        self._store = self._handle.ox
+        self._graphs = frozenset(self._handle.graphs())
 
     def graphs(self) -> frozenset[str]:
         return self._graphs
@@ -153,3 +156,4 @@ class DirectExecutor:
 
     def close(self) -> None:
         self._store = None  # type: ignore[assignment]
+        self._handle.close()
