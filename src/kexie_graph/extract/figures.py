@@ -144,7 +144,6 @@ _UNIT_PATTERN = (
     r"篇(?![章])|件|册|座(?![谈])|处(?![理于长室置])|条(?![例件])|"
     r"台(?![湾阶])|套|支(?![持撑部出付])|种(?![类子植])|类(?![型别])|份(?![额])|"
     r"款(?![项])|期(?![间待刊限望末货])|户(?![籍外口])|辆|轮|层(?![次面级])|"
-    r"地(?![区方市点位域图面铁质产震球标])|"
     r"大(?![会学型力幅量厦楼道街众赛使队专中小家概约都多于师奖批部])|岁"
 )
 
@@ -236,7 +235,10 @@ _CHANGE_BASE: dict[str, frozenset[str]] = {
     "yuan": frozenset({"yuan"}),
     "years": frozenset(),
 }
-_HAS_VERB = re.compile(r"设有|设立|开设|建有|建成|拥有|共有|举办|组建|设|有")
+_HAS_VERB = re.compile(
+    r"设有|设立|开设|建有|已建成|累计建成|建成|已建立|建立了?|拥有|共有|举办|组建|推出|引进|培育|认定|"
+    r"命名|评选出|吸纳|设|有"
+)
 _RISES_TO = re.compile(
     r"(?:提高|提升|增长|增加|上升|下降|降低|减少)(?:到|至)|[增升降]至|降到|达到|到"
 )
@@ -273,14 +275,16 @@ _TIME_STRIP = re.compile(
 _TRAIL_VERBS = re.compile(
     r"(?:达到了?|达|超过了?|突破|为|是|提高到|提升到|提高至|提升至|增长到|增至|增长至|上升到|上升至|"
     r"保持在|稳定在|不少于|不低于|至少|不到|不足|约|近|有|共有|共|累计|已经|已|将|吸纳了?|聘请了?|"
-    r"培训了?|举办了?|开展了?|建成了?|建设了?|新增了?|新建了?|推进|推动|抓好|完成了?|组织了?|"
+    r"培训了?|举办了?|开展了?|建成了?|建设了?|新增了?|新建了?|推进|推动|抓好|完成了?|组织了|"
     r"发展了?|拥有|覆盖了?|惠及|服务了?|带动了?|吸引了?|举行了?|打造了?|设立了?|成立了?|获得了?|"
     r"入选了?|评选出?|表彰了?|重点|同步|全力|积极|进一步|大力|已建|遴选|从|由|自|的)$"
 )
 _NOUN_STOP = re.compile(
     r"担任|参加|参与|成为|入选|获得|获评|荣获|走进|深入|开展|进行|参观|受益|覆盖|接受|完成|实现|带动|"
     r"服务于|聘任|聘请|加入|来自|共同|联合|组成|组建|建成|开设|设立|落户|发布|举办|提供|通过|颂|"
-    r"带来|同步|当选|签约|揭牌|分布|全部|分别|等|被|将|已|在|为|"
+    r"带来|同步|当选|签约|揭牌|分布|全部|分别|领衔|牵头|参会|出席|到场|亮相|汇聚|集聚|聚焦|围绕|"
+    r"助力|支持|建立|签订|签署|达成|推动|推进|组织|召开|启动|发起|获批|入驻|进驻|受聘|落地|挂牌|"
+    r"等|被|将|已|在|为|于|"
     rf"[和与及、](?=\d|[{_CN_DIGITS}十百千])"
 )
 _HEAD_DE = re.compile(r"的(比例|比重|占比|数量|人数|规模|总数|总量|水平|覆盖率|普及率)$")
@@ -1276,10 +1280,22 @@ def _noun_end(after: str) -> int:
             return stop.start()
         following = after[stop.end() : stop.end() + 10]
         modifier = following.find("的")
-        if modifier >= 0 and not any(c in following[:modifier] for c in ",;。:"):
-            continue  # 设立的…, 来自全国的…: a relative clause inside the noun phrase
-        return stop.start()
-    return len(after)
+        if (
+            stop.start() <= 1
+            and modifier >= 0
+            and not any(c in following[:modifier] for c in ",;。:")
+        ):
+            continue  # 新设立的…, 来自全国的…: a relative clause before the noun it counts
+        return _before_de(after, stop.start())
+    return _before_de(after, len(after))
+
+
+def _before_de(after: str, end: int) -> int:
+    """试点城市的能源转型: a 的 after the counted noun starts what is said of it."""
+    de = after.find("的", 0, end)
+    if de >= 2 and not _NOUN_STOP.search(after, 0, de):
+        return de
+    return end
 
 
 def _settle_subject(
