@@ -357,6 +357,13 @@ def test_without_an_article_year_relative_years_stay_open() -> None:
     assert hit.year is None and hit.kind == "actual"
 
 
+def test_sentences_are_split_when_none_are_given() -> None:
+    text = "今年,市科协将组织两千余名科技志愿者深入社区。2022年,全省公民具备科学素质比例达到14.3%。"
+    given_none = find_figures(text, [], _mentions(text), default_subject=DEFAULT, article_year=2023)
+    assert [_row(h) for h in given_none] == [_row(h) for h in run(text)]
+    assert [h.kind for h in given_none] == ["target", "actual"]
+
+
 def test_a_figure_without_any_subject_is_dropped() -> None:
     assert run("共开展科普讲座120场。", default=None) == []
     assert len(run("共开展科普讲座120场。")) == 1

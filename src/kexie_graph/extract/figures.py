@@ -4,37 +4,46 @@
 what is measured (indicator), whom it is about (subject, an entity key), the value (a Decimal), its
 unit and kind, the year or period it belongs to, an optional comparator, and the evidence clause.
 
-How a figure is found (each step is one compiled pattern over the whole text, then per-hit context):
+How a figure is found (each kind is one compiled pattern over the whole text, then per-hit context):
 
 * **numbers with a unit** -- ``10.2%``, ``百分之十``, ``5.46个百分点``, ``3100名``, ``三十余家``,
-  ``两千余名``, ``1.2万人次``, ``3.5亿元``, ``100周年``, ``七个方面``; the unit is required, so a
-  bare number (a phone number, a list number, a year) never becomes a figure;
+  ``两千余名``, ``1.2万人次``, ``3.5亿元``, ``100周年``, ``七个方面``, ``32岁``; the unit is
+  required, so a bare number (a phone number, a list number, a year) never becomes a figure;
+* **shares** -- ``四分之三``, ``一半以上`` (as percentages);
+* **durations** -- ``连续三年``, ``为期5年`` (a bare N年 is a year, never a duration);
 * **ranks** -- ``排名第12位``, ``位居全国第一``, ``西部第一位``, ``居全省首位``, ``进入全国前十``;
 * **target years** -- ``预计到2025年,重庆将建成…``: the year is the value of a target when the
   clause after it names something to be built or reached and states no other number.
 
 What is *not* a figure: dates (3月18日), ordinals (第五届, 第一批, 五届八次全会), numbers inside
 《》 titles, short quoted names (“三长”, “四个面向”), political slogans and idioms (一带一路,
-三位一体, 两个维护, 千家万户, 万人计划), a single 一 (一批, 一个 mean "a"), vague numerals
-(数百, 几十, 三五), ranges (3-5个) and years on their own (2021年是…). Inside a longer quoted name
-(a campaign title) only a head count counts (“百名科技英才颂…”), since such titles state how many
-people a campaign involves.
+三位一体, 两个维护, 千家万户, 万人计划, 二十大), a single 一 (一批, 一个 mean "a"), vague
+numerals (数百, 几十, 三五), ranges (3-5个), deictic 两地 and years on their own (2021年是…).
+Inside a longer quoted name (a campaign title) only a head count counts (“百名科技英才颂…”),
+since such titles state how many people a campaign involves. A headline figure that the body
+states again is reported once, from the body.
 
-Kinds: ``change`` for ``个百分点`` and for ``提高/增长/下降 … %`` (a fall is a negative value);
-``rank`` for ranks; ``target`` when the year the figure belongs to lies after the article's
-year, or, failing a year, when the nearest cue before it is a target cue (预计, 力争, 确保, 将,
-到2025年 …) rather than an actual one (已, 累计, 截至 …); else ``actual``.
+Kinds: ``change`` for ``个百分点``, for ``提高/增长/下降 … %`` and for a count against a base
+(较上届增加300人); a fall is a negative value. ``rank`` for ranks. ``target`` when the year the
+figure belongs to lies after the article's year, or, failing that, when the nearest cue before
+it in its sentence is a target cue (预计, 力争, 确保, 将 but not the 把-like 将…作为, 到2025年 …)
+rather than an actual one (已, 累计, 截至 …); else ``actual``.
 
-Year: the nearest time expression before the figure in its sentence (2020年, 今年 via
-``article_year``, “十三五”时期), else the latest one earlier in its paragraph (paragraphs are found
-layout-blind: a line that does not end a sentence continues it), else ``article_year``; a change
-against a base year spans both (``较2015年`` in a 2020 clause -> ``"2015-2020"``).
+Year: a year introduced by 于/在 in the figure's clause after it (35个团体于2003年发起), else the
+nearest time expression before the figure in its sentence (2020年, 今年 and 目前 via
+``article_year``, “十三五”时期), else a time expression that opens an earlier sentence of its
+paragraph (paragraphs are found layout-blind: a long line that does not end a sentence continues
+it), else ``article_year``; a change against a base year spans both (``较2015年`` in a 2020
+sentence -> ``"2015-2020"``).
 
-Subject: a change or rank takes the subject of the figure before it in the sentence; otherwise the
-nearest organisation or place mention before the figure in its sentence that is not an object
-(与/联合/在/推动 … X) nor inside a title or quotation; rates and counts of districts prefer a
-place and fall back to the article's home place (the entity of 全市/我市/本市 …); then earlier
-sentences of the paragraph; then ``default_subject``. A figure with no subject is dropped.
+Subject (mentions of organisations, places, events, platforms and programmes are candidates,
+except one in object position -- 与/联合/在/推动 … X, 在X设立 -- inside a title or quoted name,
+or in the list a count closes -- A、B等20家单位): a change or rank with no name of its own takes
+the subject of the figure before it in the sentence; rates and counts of districts take the
+nearest place in the sentence, else the article's home place (the entity of 全市/我市/本市 …);
+other figures take the nearest mention in their own clause, else the nearest organisation or
+place of the clauses before (any candidate if a clause has none), else of the paragraph's earlier
+sentences, else ``default_subject``. A figure with no subject at all is dropped.
 """
 
 from __future__ import annotations
@@ -298,6 +307,7 @@ _PLACE_HEADS = re.compile(
 )
 
 _TOPIC_LEAD = re.compile(r"[\s“]*(?:在|自|从|截至|截止|到|至|预计|力争)?")
+_SENTENCE = re.compile(r"[^。!?\n]+[。!?]?")
 _CLAUSE_BOUNDS = frozenset(",;。!?:\n—")
 _SENTENCE_END = frozenset("。!?\n")
 _PARA_END = frozenset('。!?”"):;…')
@@ -351,6 +361,8 @@ class _Article:
         self.text = text
         self.article_year = article_year
         self.default_subject = default_subject
+        if not sentences:  # split here, once, rather than per figure
+            sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
         self.sentences = sorted((b, e) for b, e in sentences if 0 <= b < e <= len(text))
         self.sentence_begins = [b for b, _ in self.sentences]
         self.titles = _title_spans(text)
@@ -702,7 +714,7 @@ def _drop_headline_repeats(art: _Article, figures: list[_Figure]) -> list[_Figur
 
 
 def _overlaps(spans: list[tuple[int, int]], begin: int, end: int) -> bool:
-    i = bisect.bisect_right(spans, (end, end)) - 1
+    i = bisect.bisect_left(spans, (end, -1)) - 1  # the last span that starts before ``end``
     return i >= 0 and spans[i][1] > begin
 
 
