@@ -37,13 +37,14 @@ QUERIES: dict[str, str] = {
         " OPTIONAL { ?mention nif:referenceContext ?context . ?context nif:sourceUrl ?article } }"
         f" ORDER BY ?article ?begin LIMIT {_LIMIT}"
     ),
+    # anything that points at the resource (an assertion, a post, a figure) or the resource itself,
+    # with the words of the article it was derived from
     "evidence": (
-        "SELECT ?iri ?statement ?s ?p ?o ?anchor ?begin ?end WHERE {"
-        " { ?statement rdf:subject ?iri } UNION { ?statement rdf:object ?iri }"
-        " UNION { ?iri prov:wasDerivedFrom ?evidence . BIND(?iri AS ?statement) }"
-        " OPTIONAL { ?statement rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }"
+        "SELECT DISTINCT ?iri ?statement ?s ?p ?o ?anchor ?begin ?end WHERE {"
+        " { ?statement ?link ?iri } UNION { BIND(?iri AS ?statement) }"
         " ?statement prov:wasDerivedFrom ?evidence ."
-        " ?evidence nif:anchorOf ?anchor ; nif:beginIndex ?begin ; nif:endIndex ?end }"
+        " ?evidence nif:anchorOf ?anchor ; nif:beginIndex ?begin ; nif:endIndex ?end ."
+        " OPTIONAL { ?statement rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } }"
         f" ORDER BY ?statement LIMIT {_LIMIT}"
     ),
 }
