@@ -170,7 +170,7 @@ def build(
     Raises :class:`InputError` for unreadable input and :class:`ValidationError` when an article's
     graph violates the shapes (unless ``validate`` is False); the earlier build in ``out`` stays intact.
     """
-    from .graph.entail import entailment_quads
+    from .graph.entail import entailments_oxigraph
     from .graph.ontology import ontology_graph
     from .store import write_store
 
@@ -233,7 +233,10 @@ def build(
         quads.extend(ox.parse(nquads[aid], format=ox.RdfFormat.N_QUADS))
     quads.extend(graph_quads(ontology_graph(), str(iris.ONTOLOGY_GRAPH)))
     tick("entail", 0, 1)
-    entailed = entailment_quads(quads, str(iris.ENTAILMENT_GRAPH))
+    scratch = ox.Store()
+    scratch.bulk_extend(quads)
+    entailed = entailments_oxigraph(scratch, str(iris.ONTOLOGY_GRAPH), target_graph=str(iris.ENTAILMENT_GRAPH))
+    del scratch
     quads.extend(entailed)
     tick("entail", 1, 1)
     quads = sorted_quads(quads)

@@ -28,7 +28,7 @@ class Candidate:
     parent: str | None = None  # canonical zh of the parent organisation
     located_in: str | None = None  # canonical zh of the place
     admin: bool = False  # an administrative division (province, city, district, county)
-    inner: tuple[str, ...] = field(default=())  # canonical keys of brands named inside it
+    inner: tuple[str, ...] = field(default=())  # quoted names inside it (a brand such as 科创中国)
 
     @property
     def length(self) -> int:

@@ -21,7 +21,7 @@ from .lexicon import Lexicon
 __all__ = ["Context", "build_context"]
 
 _RELATIVE_RE = re.compile(
-    r"(?:(?<![\u4e00-\u9fff])|(?<=[将在与和及、由对为从向把被]))(?:市|省|区|县)(?:科协|委组织部|委宣传部|委|政府|人民政府|科技局|科技厅|教育局|教育厅|人大|政协)"
+    r"(?<![区市县])(?:市|省|区|县)(?:科协|委组织部|委宣传部|委|政府|人民政府|科技局|科技厅|教育局|教育厅|人大|政协)"
 )
 _PLACE_WORD_RE = re.compile(r"全市|我市|本市|全省|我省|本省|全区|我区|全县|我县")
 _SUBJECT_RE = re.compile(r"(?:全市|全省|全区|全县|各级)?科协系统|科协工作|各级科协组织|全市科协|全省科协")
@@ -88,7 +88,7 @@ class Context:
             return out
         home = self.home_association.split("/", 1)[1]
         short = self.home.short_association or home
-        for m in re.finditer(r"(?<![\u4e00-\u9fff])科协(机关)", text):
+        for m in re.finditer(r"(?:(?<=[在和与及、的对向为把,，。；\s])|^)科协(机关)", text):
             if any(c.begin <= m.start() < c.end for c in chosen):
                 continue
             out.append(
@@ -120,7 +120,7 @@ def build_context(text: str, article: Article) -> Context:
     ctx.date = _date(text, ctx.year)
     ctx.title = _title(text)
     ctx.lexicon_candidates = _lexicon_candidates(text, lexicon, gazetteer, home)
-    ctx.abbreviation_candidates = _relatives(text, home)
+    ctx.abbreviation_candidates = _relatives(text, home, gazetteer)
     assoc = resolve_relative("市科协" if home.city else "省科协", home)
     if assoc is not None:
         ctx.home_association = entity_key("Organization", assoc.zh)
@@ -158,9 +158,12 @@ def _lexicon_candidates(text: str, lexicon: Lexicon, gazetteer: Gazetteer, home:
     return out
 
 
-def _relatives(text: str, home: PlaceContext) -> list[Candidate]:
+def _relatives(text: str, home: PlaceContext, gazetteer: Gazetteer) -> list[Candidate]:
     out = []
     for m in _RELATIVE_RE.finditer(text):
+        window = text[max(0, m.start() - 8) : m.start() + 1]
+        if any(h.end == len(window) for h in gazetteer.find(window, home.places)):
+            continue  # 重庆市科协: a named place's association, not a relative one
         resolved = resolve_relative(m.group(0), home)
         if resolved is None:
             continue

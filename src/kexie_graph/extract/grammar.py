@@ -187,14 +187,16 @@ def find_quoted(text: str) -> list[Candidate]:
         if found is not None:
             end, head = found
             name = run + window[:end]
-            out.append(Candidate(m.start(), m.end() + end, head.cls, name, "quoted.head", head.kind, 70))
+            out.append(
+                Candidate(m.start(), m.end() + end, head.cls, name, "quoted.head", head.kind, 70, inner=(inner,) if inner else ())
+            )
             continue
         if inner is None:  # a run of several quotes with no head: “三长”带“三师”
             out.append(Candidate(m.start(), m.end(), "Program", run, "quoted.run", "Model", 65))
             continue
         if len(inner) > 12:
             continue  # a long quotation without a head is speech or a slogan, not a name
-        generic = next((g for g in GENERIC_HEADS if window.startswith(g)), None)
+        generic = next((g for g in GENERIC_HEADS if window.startswith(g) or window.endswith(g)), None)
         cls, kind = GENERIC_HEADS.get(generic or "", ("Program", None))
         out.append(Candidate(m.start() + 1, m.end() - 1, cls, inner, "quoted.bare", kind, 60))
     return out
@@ -302,11 +304,12 @@ def find_headed(
             continue
         located = next((c.name for c in absorbed if c.cls == "Place" and c.admin), None)
         parent = next((c.name for c in absorbed if c.cls == "Organization"), None)
+        expand = head.cls == "Place" or (head.kind == "ScienceAssociation" and located is not None)
         out.append(
             Candidate(
-                start, he, head.cls, head_expansion(name) if head.cls == "Place" else name,
+                start, he, head.cls, head_expansion(name) if expand else name,
                 f"head.{head.cls.lower()}", head.kind, 40,
-                aliases=(name,) if head.cls == "Place" and head_expansion(name) != name else (),
+                aliases=(name,) if expand and head_expansion(name) != name else (),
                 located_in=located, parent=parent if head.text in SUBUNIT_HEADS or name.endswith(SUBUNIT_HEADS) else None,
             )
         )

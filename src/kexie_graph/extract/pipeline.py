@@ -49,6 +49,7 @@ def extract(article: Article) -> Reading:
     bylines = find_bylines(text, _ending_at(chosen, "Organization"))
     people = [p.person for p in posts] + [b.person for b in bylines]
     chosen = _select(chosen + people)
+    chosen, brands = _inner_brands(_adopt_classes(chosen), ctx)
     entities, key_of = _resolve(chosen, ctx)
     ents_by_key = {e.key: e for e in entities}
 
@@ -57,6 +58,10 @@ def extract(article: Article) -> Reading:
     sents = sentences(text)
     hits: list[RelHit] = []
     hits += _name_relations(chosen, key_of, ents_by_key, ctx)
+    for outer, inner in brands:
+        if id(outer) in key_of and id(inner) in key_of:
+            hits.append(RelHit(key_of[id(outer)], "part_of", key_of[id(inner)], outer.begin, outer.end, "name.inner-brand"))
+    brand_of = {key_of[id(o)]: key_of[id(i)] for o, i in brands if id(o) in key_of and id(i) in key_of}
     subject_refs = [MentionRef(b, e, ctx.home_association, "Subject") for b, e in ctx.subject_phrases if ctx.home_association]
     taken = [(m.begin, m.end) for m in mentions_r]
     subject_refs = [s for s in subject_refs if not any(b < s.end and s.begin < e for b, e in taken)]
@@ -69,6 +74,12 @@ def extract(article: Article) -> Reading:
         kind_of=lambda k: ents_by_key[k].kind if k in ents_by_key else None,
         parts_of=lambda k: _parts(k, hits),
     )
+    # an organisation that runs a program named after its brand runs the brand too (中国科协“科创中国”试点城市)
+    hits += [
+        RelHit(h.subject, "runs", brand_of[h.object], h.begin, h.end, h.rule, h.when)
+        for h in hits
+        if h.rule == "construction.org-program" and h.object in brand_of
+    ]
     relations = [_relation(rt, h) for h in hits if h.subject in ents_by_key and h.object in ents_by_key]
     post_records: list[Post] = []
     for p in posts:
@@ -131,8 +142,10 @@ def _base_candidates(text: str, ctx: Context) -> list[Candidate]:
     out += ctx.abbreviation_candidates
     out += grammar.find_titles(text)
     out += grammar.find_quoted(text)
-    out += grammar.find_paren_places(text)
-    out += [replace(c, located_in=ctx.place_in(c.name)) for c in grammar.find_paren_places(text)][:0]
+    for c in grammar.find_paren_places(text):
+        inside = c.name[c.name.find("(") + 1 : c.name.find(")")]
+        place = ctx.gazetteer.resolve(inside, ctx.home.places)
+        out.append(replace(c, located_in=place.zh) if place is not None else c)
     return out
 
 
@@ -182,11 +195,54 @@ def _select(cands: Sequence[Candidate]) -> list[Candidate]:
 # ----------------------------------------------------------------------------- entities
 
 
+def _inner_brands(chosen: list[Candidate], ctx: Context) -> tuple[list[Candidate], list[tuple[Candidate, Candidate]]]:
+    """Add the brand quoted inside a name (科创中国 in “科创中国”试点城市) as a nested mention.
+
+    Flat annotation has one exception: a quoted brand the lexicon knows, which ties the names built
+    on it together. It becomes its own mention, nested inside the outer name's span.
+    """
+    out = list(chosen)
+    pairs: list[tuple[Candidate, Candidate]] = []
+    for c in chosen:
+        for name in c.inner:
+            entry = ctx.lexicon.get(name) or next(iter(ctx.lexicon.by_alias(name)), None)
+            if entry is None or entry.cls != "Program":
+                continue
+            begin = ctx.text.find(name, c.begin, c.end)
+            if begin < 0:
+                continue
+            inner = Candidate(begin, begin + len(name), "Program", entry.zh, "lexicon.inner-brand", entry.kind, 0, en=entry.en, aliases=tuple(entry.aliases))
+            out.append(inner)
+            pairs.append((c, inner))
+    return sorted(out, key=lambda c: (c.begin, -c.end)), pairs
+
+
+def _adopt_classes(chosen: list[Candidate]) -> list[Candidate]:
+    """A bare quoted name takes the class the article gives the same name elsewhere (“一区两群”区县 -> Place)."""
+    known: dict[str, str] = {}
+    for c in chosen:
+        if not c.rule.startswith("quoted.bare"):
+            known.setdefault(c.name, c.cls)
+    return [replace(c, cls=known[c.name], kind=None) if c.rule.startswith("quoted.bare") and known.get(c.name, c.cls) != c.cls else c for c in chosen]
+
+
+def _family(c: Candidate) -> str | None:
+    """Pilot names on the same brand are one program (“X”试点城市 = “X”国家级试点)."""
+    if c.rule == "quoted.head" and c.kind == "PilotProgram" and c.inner:
+        return f"pilot:{c.inner[0]}"
+    return None
+
+
 def _resolve(chosen: list[Candidate], ctx: Context) -> tuple[list[Entity], dict[int, str]]:
     """Group candidates into entities; merge short forms into the full names they abbreviate."""
     groups: dict[str, list[Candidate]] = {}
+    families: dict[str, str] = {}
     for c in chosen:
-        groups.setdefault(entity_key(c.cls, c.name), []).append(c)
+        key = entity_key(c.cls, c.name)
+        fam = _family(c)
+        if fam is not None:
+            key = families.setdefault(fam, key)
+        groups.setdefault(key, []).append(c)
     canon: dict[str, str] = {k: k for k in groups}
     names = {k: g[0].name for k, g in groups.items()}
     for k, g in groups.items():
@@ -263,9 +319,13 @@ def _name_relations(
             pred = "runs" if c.cls == "Event" else "sub_organization_of"
             hits.append(RelHit(parent, pred, key, c.begin, c.end, "name.session") if pred == "runs" else RelHit(key, pred, parent, c.begin, c.end, "name.parent"))
         place = c.located_in or ctx.place_in(c.name)
-        if place:
+        if c.rule == "quoted.place" and not any(
+            o is not c and o.rule == "quoted.place" and c.name in o.name and o.name != c.name for o in chosen
+        ):
+            place = ctx.home.city or ctx.home.province  # a region of the article's own place (“一区两群”)
+        if place and (c.cls in {"Place", "Platform"} or c.kind in _VENUE_KINDS):
             pkey = entity_key("Place", place)
-            if pkey in ents and pkey != key and c.cls in {"Place", "Organization", "Platform"}:
+            if pkey in ents and pkey != key:
                 hits.append(RelHit(key, "located_in", pkey, c.begin, c.end, "name.place"))
         for brand in c.inner:
             if brand in ents and brand != key:
@@ -284,6 +344,11 @@ def _name_relations(
             hits.append(RelHit(key_of[id(b)], "located_in", key_of[id(a)], a.begin, b.end, "name.place-in-place"))
     del by_key
     return hits
+
+
+#: organisations that are venues, located where their name says; bodies of a place (its 科协, its
+#: government, its paper) are not said to be located there
+_VENUE_KINDS = frozenset({"Museum", "University", "School", "Hospital"})
 
 
 def _parts(key: str, hits: list[RelHit]) -> list[str]:

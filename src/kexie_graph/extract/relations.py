@@ -68,6 +68,7 @@ _FILLER = r"(?:好|了|出|一批|一系列|一个|一支|新一批|首批|一�
 _SEP = r"(?:[、,，]|和|及|与|以及|暨)"
 _PIVOTS = ("助力", "推动", "支持", "指导", "帮助", "带动", "引导", "鼓励", "组织", "动员", "促进")
 _PREPOSITIONS = ("与", "同", "跟", "在", "对", "向", "从", "以", "于", "联合", "围绕", "会同", "携手", "比", "为", "由", "被")
+_OBJECT_VERBS = ("落户", "位于", "坐落于", "来到", "走进", "赴", "前往", "到", "覆盖", "辐射")
 _FUTURE = re.compile(r"将|拟|计划|要|力争|争取|预计|即将|谋划|年内|今后|未来|确保|到20\d\d年")
 _PAST = re.compile(r"已经|已|先后|累计|建成了|成立了|去年|此前|曾")
 _AGENT = "OLS"
@@ -180,6 +181,12 @@ class _Sentence:
                 after = self.s[j + 1 : j + 3]
                 if before.endswith(_PREPOSITIONS) and not before.endswith(_PIVOTS):
                     j = start
+                    continue
+                if before.endswith(_OBJECT_VERBS) or (_VERB_RE.search(before[-2:]) and not before.endswith(_PIVOTS)):
+                    j = start  # the object of a verb before it (落户重庆, 举办X), not a subject
+                    continue
+                if before.endswith(_PIVOTS) and re.search(r"[,，；;]", self.s[j:i]):
+                    j = start  # a pivot's object is the subject only inside its own clause
                     continue
                 if re.match(r"(?:院士|主席|书记|会长|理事长|院长|校长|主任|记者)", after):
                     j = start
@@ -362,6 +369,11 @@ def _constructions(
         if re.search(r"争取|力争|推动|积极", s[max(0, m.start() - 8) : m.start()]):
             continue
         emit(_key(sent, m.start(1)), "located_in", _key(sent, m.start(2)), m.start(), m.end(), "construction.located", m.start())
+    # 被纳入…X(的考核) -> participates in X
+    for m in re.finditer(rf"纳入[^，。；“]{{0,4}}[“]?({prog})", s):
+        subjects, start = subject_of(m.start())
+        for subj in subjects:
+            emit(subj, "participates_in", _key(sent, m.start(1)), m.start(), m.end(), "construction.included-in", m.start())
     # 推动/推进/做好 X 落地 -> implements
     for m in re.finditer(rf"(?:推动|推进|做好|促进)[“《]?({cls_re('GD')})[”》]?落地", s):
         subjects, start = subject_of(m.start())
