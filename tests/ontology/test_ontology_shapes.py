@@ -61,19 +61,19 @@ def test_dataset_is_validated_as_the_union() -> None:
 
 # Each breaker changes the valid graph in one way; the expected text is a shape (or check) name
 # that must appear in a violation line.
-def _drop(s: URIRef, p: URIRef) -> Callable[[Graph], None]:
+def _drop(s: URIRef, p: URIRef) -> Callable[[Graph], object]:
     return lambda g: g.remove((s, p, None))
 
 
-def _set(s: URIRef, p: URIRef, o: object) -> Callable[[Graph], None]:
+def _set(s: URIRef, p: URIRef, o: object) -> Callable[[Graph], object]:
     return lambda g: g.set((s, p, o))  # type: ignore[arg-type]
 
 
-def _add(s: object, p: URIRef, o: object) -> Callable[[Graph], None]:
+def _add(s: object, p: URIRef, o: object) -> Callable[[Graph], object]:
     return lambda g: g.add((s, p, o))  # type: ignore[arg-type]
 
 
-def _both(*fs: Callable[[Graph], None]) -> Callable[[Graph], None]:
+def _both(*fs: Callable[[Graph], object]) -> Callable[[Graph], object]:
     def run(g: Graph) -> None:
         for f in fs:
             f(g)
@@ -81,7 +81,7 @@ def _both(*fs: Callable[[Graph], None]) -> Callable[[Graph], None]:
     return run
 
 
-BROKEN: dict[str, tuple[Callable[[Graph], None], str]] = {
+BROKEN: dict[str, tuple[Callable[[Graph], object], str]] = {
     "mention without offsets": (
         _both(_drop(MENTION, NIF.beginIndex), _drop(MENTION, NIF.endIndex)),
         "kxsh:span-beginIndex",

@@ -250,6 +250,12 @@ def test_no_rdfs_domain_outside_figure_properties(onto: Graph) -> None:
     assert set(domains.values()) <= {KX.Figure}
 
 
+def _year(graph: Graph, node: URIRef, prop: URIRef) -> int:
+    value = graph.value(node, prop)
+    assert isinstance(value, Literal), f"{node} has no {prop}"
+    return int(str(value))
+
+
 @pytest.mark.parametrize("period", architecture_listed("Periods"), ids=str)
 def test_period_is_an_owl_time_interval(onto: Graph, period: URIRef) -> None:
     assert (period, RDF.type, TIME.ProperInterval) in onto
@@ -260,14 +266,11 @@ def test_period_is_an_owl_time_interval(onto: Graph, period: URIRef) -> None:
     for instant, year in ((begin, KX.startYear), (end, KX.endYear)):
         assert (instant, RDF.type, TIME.Instant) in onto
         g_year = onto.value(instant, TIME.inXSDgYear)
-        assert g_year is not None and g_year.datatype == XSD.gYear
-        assert int(str(g_year)) == int(onto.value(period, year))  # type: ignore[arg-type]
-    assert int(onto.value(period, KX.endYear)) - int(onto.value(period, KX.startYear)) == 4  # type: ignore[arg-type]
+        assert isinstance(g_year, Literal) and g_year.datatype == XSD.gYear
+        assert int(str(g_year)) == _year(onto, period, year)
+    assert _year(onto, period, KX.endYear) - _year(onto, period, KX.startYear) == 4
 
 
 def test_fourteenth_plan_is_2021_to_2025(onto: Graph) -> None:
     assert Literal("十四五", lang="zh") in set(onto.objects(KX.FYP14, RDFS.label))
-    assert (int(onto.value(KX.FYP14, KX.startYear)), int(onto.value(KX.FYP14, KX.endYear))) == (
-        2021,
-        2025,
-    )  # type: ignore[arg-type]
+    assert (_year(onto, KX.FYP14, KX.startYear), _year(onto, KX.FYP14, KX.endYear)) == (2021, 2025)
