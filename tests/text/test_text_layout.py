@@ -112,6 +112,16 @@ def test_a_word_cut_by_a_page_break_is_one_piece_with_the_break_inside() -> None
             id="unfinished-paragraph-then-subhead",
         ),
         pytest.param("会议对今后的科协工作提出以下要求:\n\n一是加强组织建设。", id="colon"),
+        pytest.param(
+            "1.加强科普基础设施建设，推动科技馆免费开放，建设一批科普教育基地\n"
+            "2.加强组织建设，扩大基层组织覆盖面，推动学会治理改革\n"
+            "(三)实施人才托举工程，支持青年科技人才成长",
+            id="numbered-list-without-full-stops",
+        ),
+        pytest.param(
+            "今年将重点抓好以下工作，\n\n一、加强组织建设\n\n①推动学会改革",
+            id="list-after-a-comma",
+        ),
         pytest.param("他说：“要服务好科技工作者。”\n\n会议指出，要加强组织建设。", id="quote-end"),
         pytest.param("会议圆满完成各项议程。（记者 张三）\n\n下一段从这里开始。", id="remark-end"),
         pytest.param("会议要求各级科协进一步加强组织建设，", id="comma-at-end-of-text"),

@@ -24,7 +24,7 @@ from .offsets import OffsetMap, RunBuilder
 
 __all__ = ["KEPT", "LINE_BREAKS", "REMOVED", "normalize_chars", "normalized_char"]
 
-#: Characters NFKC would change that we keep.
+#: Characters NFKC would change that we keep (besides every character of category No).
 KEPT = frozenset("\u2026\u2025")
 #: Characters that end a line, besides ``\n``.
 LINE_BREAKS = frozenset("\r\x0b\x0c\x85\u2028\u2029")
@@ -38,7 +38,7 @@ def normalized_char(char: str) -> str:
         return ""
     if char in LINE_BREAKS:
         return "\n"
-    if char in KEPT:
+    if char in KEPT or unicodedata.category(char) == "No":
         return char
     return unicodedata.normalize("NFKC", char)
 

@@ -22,10 +22,11 @@ rules below look only at the shape of the lines, never at positions in a given f
    still name people and places. Headlines alone (with no byline, credit or caption among them) are
    taken for what they look like: after a weak break they are a real subhead and nothing is joined;
    after a strong break the line right after the break is the continuation.
-4. The continuation is the first line after the interleaved lines; a line that starts with a clause
-   mark, a closing bracket or a closing quote, or with one ideograph and a clause mark (坛,组织…),
-   or that closes the bracket left open by the break (创中国”… after 《“科), is the continuation
-   wherever it stands, and even after a line that looks like a heading.
+4. The continuation is the first line after the interleaved lines, unless it is an item of a
+   numbered list (一、 (一) 1. ①), which starts a paragraph of its own; a line that starts with a
+   clause mark, a closing bracket or a closing quote, or with one ideograph and a clause mark
+   (坛,组织…), or that closes the bracket left open by the break (创中国”… after 《“科), is the
+   continuation wherever it stands, and even after a line that looks like a heading.
 
 The result is a list of units (paragraphs of joined lines, and moved lines) in reading order; the
 caller turns it into the reading text and its offset map.
@@ -81,6 +82,12 @@ _COMMAS = re.compile("[,，]")
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 # One ideograph and a clause mark: the tail of a word cut by the layout (坛,组织… 会,联建…).
 _WORD_TAIL = re.compile(rf"[{_HAN}][,，、]")
+# An item of a numbered list starts a paragraph of its own: 一、 (一) 1. 1、 ① ⑴ ㈠ 第一,
+_LIST_ITEM = re.compile(
+    r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、](?!\d)"
+    r"|[\u2460-\u24ff\u2776-\u2793\u3220-\u3243\u3251-\u325f\u32b1-\u32bf]"
+    r"|第[一二三四五六七八九十]{1,3}[,，、])"
+)
 # A personal name: two to four ideographs, or a transcribed name with a middle dot (阿不都·热依木).
 _NAME = rf"(?:[{_HAN}]{{2,4}}|[{_HAN}]{{1,8}}[·•・][{_HAN}·•・]{{1,12}})"
 _NAMES = rf"{_NAME}(?:[\s、,，/]+{_NAME}){{0,5}}"
@@ -190,7 +197,9 @@ def _short_parts(parts: list[str]) -> bool:
 
 def _continues(line: str, stack: list[str]) -> bool:
     """Whether ``line`` can only be the continuation of a sentence (rule 4)."""
-    if line[0] in CONTINUATION_START or _WORD_TAIL.match(line):
+    if line[0] in CONTINUATION_START:
+        return True
+    if _WORD_TAIL.match(line) and not _LIST_ITEM.match(line):
         return True
     if stack:
         match = BRACKET_RE.search(line)
@@ -243,6 +252,8 @@ class _Repair:
         gap: list[tuple[int, str]] = []
         noise = False
         for j in range(start, min(len(self.lines), start + MAX_INTERLEAVED + 1)):
+            if _LIST_ITEM.match(self.content(j)):
+                return None
             if _continues(self.content(j), stack):
                 return j, gap
             kind = self.interleaved(j)
