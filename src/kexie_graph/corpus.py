@@ -124,7 +124,7 @@ def _extract_one(article: Article, validate: bool) -> tuple[ArticleResult, bytes
     if validate:
         result = shacl_validate(graph)
         conforms, violations, warnings = result.conforms, result.violations, result.warnings
-        report = "" if result.conforms else "\n".join(result.first_lines(12))
+        report = "" if result.conforms else result.first_lines(12)
     counts = Counter(e.cls for e in reading.entities)
     res = ArticleResult(
         id=article.id,

@@ -15,6 +15,12 @@ from typing import IO
 __all__ = ["atomic_write", "atomic_write_bytes", "atomic_write_text", "fsync_dir"]
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def fsync_dir(folder: str | os.PathLike[str]) -> None:
     """Flush a folder's entries (a rename inside it) to disk."""
     fd = os.open(folder, os.O_RDONLY)
@@ -31,6 +37,7 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO]
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a build's files are for everyone to read
         with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8", "newline": ""})) as fh:
             yield fh
             fh.flush()

@@ -187,8 +187,15 @@ def find_quoted(text: str) -> list[Candidate]:
         if found is not None:
             end, head = found
             name = run + window[:end]
+            aliases: tuple[str, ...] = ()
+            if head.cls in {"Platform", "Organization"}:
+                # a facility's or body's proper name carries no quotation marks (巴蜀科技云服务平台)
+                name, aliases = name.replace("“", "").replace("”", ""), (name,)
             out.append(
-                Candidate(m.start(), m.end() + end, head.cls, name, "quoted.head", head.kind, 70, inner=(inner,) if inner else ())
+                Candidate(
+                    m.start(), m.end() + end, head.cls, name, "quoted.head", head.kind, 70,
+                    aliases=aliases, inner=(inner,) if inner else (),
+                )
             )
             continue
         if inner is None:  # a run of several quotes with no head: “三长”带“三师”

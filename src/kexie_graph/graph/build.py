@@ -75,8 +75,8 @@ def period_triples(period: str) -> Iterable[tuple[URIRef, URIRef, object]]:
     years = [p for p in period.replace("–", "-").split("-") if p.isdigit() and len(p) == 4]
     if years:
         yield node, RDF.type, KX.Year
-        yield node, KX.startYear, Literal(years[0], datatype=XSD.gYear)
-        yield node, KX.endYear, Literal(years[-1], datatype=XSD.gYear)
+        yield node, KX.startYear, Literal(int(years[0]))
+        yield node, KX.endYear, Literal(int(years[-1]))
 
 
 class _Writer:
