@@ -142,8 +142,17 @@ def test_undecodable_bytes_are_refused(data: bytes, fragment: str) -> None:
         b"\xef\xbb\xbf \n",
         b"\xff\xfe" + " \n".encode("utf-16-le"),
         "\u3000\u3000\n".encode(),
+        "\ufeff\u200b \u00ad\n".encode(),
     ],
-    ids=["zero-bytes", "whitespace", "bom-only", "bom-whitespace", "utf-16-spaces", "ideographic"],
+    ids=[
+        "zero-bytes",
+        "whitespace",
+        "bom-only",
+        "bom-whitespace",
+        "utf-16-spaces",
+        "ideographic",
+        "invisible",
+    ],
 )
 def test_empty_input_is_an_input_error(data: bytes) -> None:
     with pytest.raises(InputError) as caught:

@@ -40,7 +40,9 @@ def assert_maps_back(reading: ReadingText) -> None:
         pytest.param("ＳＣＩＥＮＣＥ　ｄａｙ", "SCIENCE day", id="full-width-latin-and-space"),
         pytest.param("气温２５℃", "气温25°C", id="expansion"),
         pytest.param("①2020年加强组织", "①2020年加强组织", id="circled-digit-kept"),
-        pytest.param("面积10²平方千米,3½倍", "面积10²平方千米,3½倍", id="superscript-fraction-kept"),
+        pytest.param(
+            "面积10²平方千米,3½倍", "面积10²平方千米,3½倍", id="superscript-fraction-kept"
+        ),
         pytest.param("科普……活动", "科普……活动", id="ellipsis-kept"),
         pytest.param("\uf918\uf937\uf934", "落路老", id="compatibility-ideographs"),
         pytest.param("科\u200b学\u00ad技\ufeff术", "科学技术", id="invisible-removed"),

@@ -27,6 +27,7 @@ that cannot be read.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import unicodedata
 from functools import cache
@@ -267,8 +268,13 @@ def decode_bytes(data: bytes, source: str) -> str:
     return _not_empty(legacy, source)
 
 
+# A character that shows: not whitespace, and not one of the invisible characters that the reading
+# text drops (zero-width space and joiners, word joiner, BOM, soft hyphen).
+_VISIBLE = re.compile("[^\\s\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
 def _not_empty(text: str, source: str) -> str:
-    if not text.strip():
+    if _VISIBLE.search(text) is None:
         raise InputError(f"{source}: the file is empty; give an article with text")
     return text
 
