@@ -1,0 +1,63 @@
+"""``kexie-graph export``: write a store as RDF (ttl, trig, nt, jsonld) or a property graph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..export import FORMATS, GRAPH_SCOPES, ExportError
+from ..export import export as run_export
+from ..export.common import open_store_folder
+
+__all__ = ["export"]
+
+
+@click.command()
+@click.option(
+    "--store",
+    "store_dir",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Build folder holding the store.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(FORMATS),
+    help="RDF (ttl, trig, nt, jsonld) or the entity graph (graphml, gexf, csv).",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Output file (default: standard output); for csv, where nodes.csv and edges.csv go.",
+)
+@click.option(
+    "--graph",
+    "scope",
+    type=click.Choice(GRAPH_SCOPES),
+    default="all",
+    show_default=True,
+    help="RDF formats: every graph, only the article and lexicon graphs, or their union.",
+)
+def export(store_dir: Path, fmt: str, out: Path | None, scope: str) -> None:
+    """Export the knowledge graph in STORE as FORMAT.
+
+    TriG and JSON-LD keep the named graphs (``--graph union`` merges them); Turtle and N-Triples
+    hold each triple once. GraphML, GEXF and CSV hold the entities and the relations between them,
+    with their labels, classes and evidence, for Gephi and property-graph databases.
+    """
+    if fmt == "csv" and out is None:
+        raise ExportError("csv needs --out: nodes.csv and edges.csv are written into its folder")
+    store = open_store_folder(store_dir)
+    try:
+        written = run_export(store, fmt, out, graph=scope)
+    finally:
+        close: Any = getattr(store, "close", None)
+        if close is not None:
+            close()
+    for path in written:
+        click.echo(f"wrote {path}", err=True)

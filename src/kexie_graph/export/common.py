@@ -1,0 +1,104 @@
+"""What every exporter shares: the formats, the graph scopes, the error, and reading the input.
+
+An export reads a kexie-graph store (anything with an ``ox`` :class:`pyoxigraph.Store`, or a
+store folder, opened read-only), a :class:`pyoxigraph.Store`, or an rdflib graph or dataset. The
+quads are kept as they are: named graphs stay named, a default graph stays the default graph.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal, TypeAlias
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph
+from rdflib.graph import ConjunctiveGraph
+
+from ..errors import KexieError, StoreError
+from ..graph.iris import LEXICON_GRAPH
+from ..namespaces import KXR
+
+__all__ = [
+    "ARTICLE_GRAPH_PREFIX",
+    "FORMATS",
+    "GRAPH_SCOPES",
+    "NETWORK_FORMATS",
+    "RDF_FORMATS",
+    "ExportError",
+    "Format",
+    "GraphScope",
+    "Input",
+    "in_article_scope",
+    "open_store_folder",
+    "store_of",
+]
+
+Format = Literal["ttl", "trig", "nt", "jsonld", "graphml", "gexf", "csv"]
+GraphScope = Literal["all", "article", "union"]
+Input: TypeAlias = Any  # a store, a pyoxigraph.Store, an rdflib graph, a folder, a networkx graph
+
+#: the RDF serialisations, then the property-graph ones (over the entity projection)
+RDF_FORMATS: tuple[str, ...] = ("ttl", "trig", "nt", "jsonld")
+NETWORK_FORMATS: tuple[str, ...] = ("graphml", "gexf", "csv")
+FORMATS: tuple[str, ...] = RDF_FORMATS + NETWORK_FORMATS
+#: ``all``: every graph as it is; ``article``: the article graphs and the lexicon graph (what the
+#: texts state, as the views show it); ``union``: every triple once, in the default graph
+GRAPH_SCOPES: tuple[str, ...] = ("all", "article", "union")
+ARTICLE_GRAPH_PREFIX = f"{KXR}graph/article/"
+
+
+class ExportError(KexieError):
+    """An export that cannot be written as asked, or a JSON-LD document that cannot be read."""
+
+
+def in_article_scope(graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph) -> bool:
+    """Whether ``graph`` is an article graph or the lexicon graph."""
+    if not isinstance(graph, ox.NamedNode):
+        return False
+    return graph.value.startswith(ARTICLE_GRAPH_PREFIX) or graph.value == str(LEXICON_GRAPH)
+
+
+def open_store_folder(path: str | os.PathLike[str]) -> Any:
+    """Open the store in the folder ``path`` read-only (``kexie_graph.store.open_store``)."""
+    folder = Path(path)
+    if not folder.is_dir():
+        raise StoreError(
+            f"{folder}: no such store folder; "
+            f"build one with `kexie-graph build ARTICLES --out {folder}`"
+        )
+    try:
+        from ..store import open_store  # type: ignore[import-not-found,unused-ignore]
+    except ImportError as error:  # pragma: no cover - only before the store module lands
+        raise StoreError(f"{folder}: this installation cannot open stores ({error})") from error
+    return open_store(folder, read_only=True)
+
+
+def _rdflib_store(graph: Graph) -> ox.Store:
+    inner = getattr(graph.store, "_inner", None)  # oxrdflib keeps its pyoxigraph store there
+    if isinstance(inner, ox.Store):
+        return inner
+    store = ox.Store()
+    if isinstance(graph, Dataset | ConjunctiveGraph):
+        data = graph.serialize(format="nquads", encoding="utf-8")
+        store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+    else:
+        data = graph.serialize(format="nt", encoding="utf-8")
+        store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+    return store
+
+
+def store_of(source: Input) -> ox.Store:
+    """Return the :class:`pyoxigraph.Store` that holds ``source``'s quads, as they are."""
+    if isinstance(source, ox.Store):
+        return source
+    if isinstance(getattr(source, "ox", None), ox.Store):
+        return source.ox
+    if isinstance(source, Graph):
+        return _rdflib_store(source)
+    if isinstance(source, str | os.PathLike):
+        return store_of(open_store_folder(source))
+    raise ExportError(
+        f"cannot export a {type(source).__name__} as RDF: give a store, a store folder, "
+        "a pyoxigraph.Store or an rdflib Graph or Dataset"
+    )
