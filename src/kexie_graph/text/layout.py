@@ -216,6 +216,7 @@ class _Repair:
         self.lines = split_lines(text)
 
     def content(self, j: int) -> str:
+        """The text of line ``j``."""
         line = self.lines[j]
         return self.text[line.start : line.end]
 
@@ -268,6 +269,7 @@ class _Repair:
         return None
 
     def run(self) -> Layout:
+        """Walk the lines once, joining each paragraph with its continuations (rules 1-4)."""
         units: list[Unit] = []
         count = len(self.lines)
         i = 0
