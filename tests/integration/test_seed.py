@@ -57,7 +57,7 @@ def test_relations_posts_figures(seed_scores) -> None:  # type: ignore[no-untype
 
 def test_every_span_slices_the_original(seed_build: Path) -> None:
     text = SEED.read_text(encoding="utf-8")
-    g = rdflib.Dataset()
+    g = rdflib.Dataset(default_union=True)
     g.parse(seed_build / "kg.trig", format="trig")
     spans = 0
     for node in set(g.subjects(NIF.beginIndex, None)):
