@@ -421,7 +421,8 @@ def _by_mentions(text: str, gazetteer: Gazetteer, base: PlaceContext | None) -> 
     """Complete ``base`` from the places the text names, or find the home place from them.
 
     Without a base, the most named city is home if it lies in the most named province (a province
-    counts every place named in it); otherwise that province is.
+    counts every place named in it), is named more often than any other city and at least as
+    often as that province by its own name; otherwise the province alone is.
     """
     cities: Counter[str] = Counter()
     provinces: Counter[str] = Counter()
@@ -440,11 +441,19 @@ def _by_mentions(text: str, gazetteer: Gazetteer, base: PlaceContext | None) -> 
     if not provinces:
         return PlaceContext(evidence="no place named")
     province_zh, province_count = provinces.most_common(1)[0]
-    if cities:
-        city_zh, count = cities.most_common(1)[0]
+    ranked = cities.most_common(2)
+    if ranked:
+        city_zh, count = ranked[0]
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0
         city = gazetteer.get(city_zh)
         province = gazetteer.province_of(city) if city is not None else None
-        if city is not None and province is not None and province.zh == province_zh:
+        by_name = province_count - sum(n for zh, n in cities.items() if zh != province_zh)
+        if (
+            city is not None
+            and province is not None
+            and province.zh == province_zh
+            and (city.is_municipality or (count > runner_up and count >= by_name))
+        ):
             found = _context_of(city, gazetteer, f"most named: {city_zh} ({count}x)")
             return _with_district(found, districts, text, gazetteer)
     place = gazetteer.get(province_zh)

@@ -248,6 +248,9 @@ class Gazetteer:
         current = [entry for entry in found if entry.current]
         if len(current) == 1:
             return current[0]
+        nesting = self._outermost(current)
+        if nesting is not None:
+            return nesting
         if prefer_province:
             provinces = [entry for entry in current if entry.level == _PROVINCE_LEVEL]
             if len(provinces) == 1:
@@ -297,7 +300,16 @@ class Gazetteer:
         if len(winners) == 1:
             return winners[0]
         current = [candidate for candidate in winners if candidate.current]
-        return current[0] if len(current) == 1 else None
+        return current[0] if len(current) == 1 else self._outermost(current)
+
+    def _outermost(self, candidates: Sequence[PlaceEntry]) -> PlaceEntry | None:
+        """The candidate that contains all the others, if any: 阿坝 is 阿坝州, not its 阿坝县."""
+        for candidate in candidates:
+            if all(
+                other is candidate or candidate in self.parent_chain(other) for other in candidates
+            ):
+                return candidate
+        return None
 
     # ------------------------------------------------------------------ matching running text
 
