@@ -18,7 +18,14 @@ __all__ = ["cli", "main"]
 #: command name -> "module:function" (imported lazily, so `kexie-graph --help` stays fast)
 COMMANDS: dict[str, str] = {
     "build": "kexie_graph.cli.build_cmd:build",
+    "evaluate": "kexie_graph.cli.evaluate_cmd:evaluate",
+    "export": "kexie_graph.cli.export_cmd:export",
+    "load": "kexie_graph.cli.store_cmd:load",
+    "push": "kexie_graph.cli.store_cmd:push",
+    "query": "kexie_graph.cli.query_cmd:query",
+    "serve": "kexie_graph.cli.serve_cmd:serve",
     "summary": "kexie_graph.cli.build_cmd:summary",
+    "view": "kexie_graph.cli.view_cmd:view",
 }
 
 
