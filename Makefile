@@ -49,5 +49,13 @@ fuzz: $(STAMP_DEV)
 bench: $(STAMP_DEV)
 	$(BIN)/python benchmarks/run_all.py
 
+## docs: regenerate the ontology documentation (pyLODE) and the model diagram
+docs: $(STAMP_DEV)
+	$(BIN)/python scripts/make_ontology_docs.py
+
+## docs-check: fail if the generated docs are stale or a README command fails
+docs-check: $(STAMP_DEV)
+	$(BIN)/python scripts/make_ontology_docs.py --check
+
 clean:
 	rm -rf $(BUILD) .pytest_cache .mypy_cache .ruff_cache

@@ -104,7 +104,7 @@ def span_iri(article_id: str, kind: str, spans: Iterable[Span], *extra: object) 
 
 
 def rule_iri(rule: str) -> URIRef:
-    """Return the IRI of an extraction rule (a ``prov:Plan``)."""
+    """Return the IRI of an extraction rule (a ``kx:ExtractionRule``, a ``prov:Activity``)."""
     return URIRef(f"{KXR}rule/{encode_segment(rule)}")
 
 
