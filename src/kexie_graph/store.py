@@ -1,0 +1,597 @@
+"""The persistent store: Oxigraph on disk, written in generations, read by many, written by one.
+
+A store folder (the build folder, ``DIR``) holds::
+
+    DIR/store.json          format version, current generation, counts, creation time
+    DIR/store-<n>/oxigraph/ the Oxigraph (RocksDB) database of generation n
+    DIR/store-<n>/readers   a lock file: every open reader holds a shared lock on it
+    DIR/.lock               the writer lock (one writer at a time)
+
+Why generations: Oxigraph must not be read while another process writes the same database, so a
+build never writes the current generation. It bulk-loads a new one beside it, and only when that is
+complete and on disk does it replace ``store.json`` atomically (temporary file, fsync, rename, fsync
+of the folder). A reader opens whichever generation ``store.json`` names and holds a shared lock on
+that generation's ``readers`` file while open; after switching, the writer removes every older
+generation whose lock it can take exclusively, that is, which no reader holds. A build that is
+killed leaves ``store.json`` and the current generation untouched; its half-written folder is
+removed by the next build.
+
+Opening a store read-write (``open_store(DIR)``) changes the current generation in place, so it
+takes both the writer lock and an exclusive lock on the generation: it is refused while anyone
+reads it, and readers are refused while it is open.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import gc
+import json
+import os
+import shutil
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pyoxigraph as ox
+
+from .errors import StoreError, StoreLockedError
+from .fsutil import atomic_write_text, fsync_dir
+
+if TYPE_CHECKING:
+    import rdflib
+
+    from .query.worker import QueryPool
+
+__all__ = [
+    "STORE_FORMAT_VERSION",
+    "Store",
+    "load_dump",
+    "open_store",
+    "read_store_info",
+    "replace_graphs",
+    "write_store",
+]
+
+#: Version of the folder layout and of what ``store.json`` records; bumped on incompatible change.
+STORE_FORMAT_VERSION = 1
+
+_META = "store.json"
+_WRITER_LOCK = ".lock"
+_GEN_PREFIX = "store-"
+_DB = "oxigraph"
+_READERS = "readers"
+_OPEN_ATTEMPTS = 20  # a reader retries while a writer switches generations under it
+
+_FORMATS = {
+    ".trig": ox.RdfFormat.TRIG,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".nquads": ox.RdfFormat.N_QUADS,
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+}
+
+
+class Store:
+    """An open kexie-graph store: the Oxigraph database plus an rdflib view of the same data.
+
+    Use it as a context manager or call :meth:`close`. ``ox`` is the :class:`pyoxigraph.Store` of
+    the current generation (opened read-only when ``read_only``); :attr:`dataset` is an rdflib
+    ``Dataset`` over the same data whose default graph is the union of the named graphs.
+    """
+
+    def __init__(
+        self,
+        ox_store: ox.Store,
+        *,
+        path: Path | None = None,
+        generation: int | None = None,
+        read_only: bool = False,
+        info: Mapping[str, Any] | None = None,
+        locks: Iterable[int] = (),
+    ) -> None:
+        self.ox: ox.Store = ox_store
+        self.path: Path | None = path
+        self.generation: int | None = generation
+        self.read_only = read_only
+        self.info: dict[str, Any] = dict(info or {})
+        self._locks = list(locks)
+        self._dataset: rdflib.Dataset | None = None
+        self._graphs: list[str] | None = None
+        self._graph_set: frozenset[str] | None = None
+        self._pool: QueryPool | None = None
+        self._closed = False
+
+    # -- the data ------------------------------------------------------------------------------
+
+    @property
+    def generation_path(self) -> Path | None:
+        """The folder of the open generation (None for an in-memory store)."""
+        if self.path is None or self.generation is None:
+            return None
+        return self.path / f"{_GEN_PREFIX}{self.generation}"
+
+    @property
+    def dataset(self) -> rdflib.Dataset:
+        """An rdflib ``Dataset`` over the same data (through oxrdflib); default graph = union."""
+        if self._dataset is None:
+            from oxrdflib import OxigraphStore
+            from rdflib import Dataset
+
+            self._dataset = Dataset(store=OxigraphStore(store=self.ox), default_union=True)
+        return self._dataset
+
+    def graphs(self) -> list[str]:
+        """The IRIs of the store's named graphs, sorted."""
+        if self._graphs is not None:
+            return list(self._graphs)
+        names = sorted(g.value for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode))
+        if self.read_only:  # a published generation never changes, so the list can be kept
+            self._graphs = names
+            self._graph_set = frozenset(names)
+        return list(names)
+
+    def has_graph(self, iri: str) -> bool:
+        """Whether ``iri`` names a graph of the store (a cheap lookup, no listing)."""
+        if self._graph_set is not None:
+            return iri in self._graph_set
+        try:
+            return bool(self.ox.contains_named_graph(ox.NamedNode(iri)))
+        except ValueError:  # not a valid IRI, so certainly not one of ours
+            return False
+
+    def __len__(self) -> int:
+        return len(self.ox)
+
+    # -- deadlines -----------------------------------------------------------------------------
+
+    def start_pool(self, size: int = 1) -> QueryPool:
+        """Start (or return) the worker processes that run queries with a deadline.
+
+        Only a store opened read-only from disk can have workers: each opens the same generation
+        read-only in its own process, which is killed at a deadline and replaced.
+        """
+        from .query.worker import QueryPool
+
+        if self._pool is not None and not self._pool.closed:
+            return self._pool
+        gen = self.generation_path
+        if gen is None or not self.read_only:
+            raise StoreError(
+                f"{self.path or 'in-memory store'}: queries with a deadline need a store opened "
+                "read-only from disk; open it with open_store(DIR, read_only=True)"
+            )
+        self._pool = QueryPool(gen / _DB, size=size)
+        return self._pool
+
+    @property
+    def pool(self) -> QueryPool | None:
+        """The running worker pool, if :meth:`start_pool` or a query with a deadline started one."""
+        return self._pool
+
+    # -- life cycle ----------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Stop the worker pool, drop the database handle and release the locks."""
+        if self._closed:
+            return
+        self._closed = True
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+        self._dataset = None
+        # pyoxigraph closes the database when the last reference goes; drop ours before unlocking
+        del self.ox
+        gc.collect()
+        for fd in self._locks:
+            with contextlib.suppress(OSError):
+                os.close(fd)  # closing the descriptor releases its flock
+        self._locks.clear()
+
+    @property
+    def closed(self) -> bool:
+        """Whether :meth:`close` has been called."""
+        return self._closed
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        where = str(self.path) if self.path else "memory"
+        mode = "read-only" if self.read_only else "read-write"
+        return f"<kexie_graph.Store {where} generation={self.generation} {mode}>"
+
+
+# -- opening ---------------------------------------------------------------------------------------
+
+
+def read_store_info(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """Return ``DIR/store.json``, checked; raise :class:`StoreError` if it is not a store."""
+    folder = Path(path)
+    if not folder.exists():
+        raise StoreError(
+            f"{folder}: no such store folder; build one with `kexie-graph build ARTICLES --out "
+            f"{folder}` or `kexie-graph load kg.trig --out {folder}`"
+        )
+    if not folder.is_dir():
+        raise StoreError(
+            f"{folder}: is a file, not a store folder; give the build folder (--out DIR)"
+        )
+    meta_path = folder / _META
+    try:
+        text = meta_path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        hint = (
+            f"rebuild it with `kexie-graph load {folder / 'kg.trig'} --out {folder}`"
+            if (folder / "kg.trig").exists()
+            else f"build one with `kexie-graph build ARTICLES --out {folder}`"
+        )
+        raise StoreError(f"{folder}: not a kexie-graph store (no {_META}); {hint}") from None
+    except OSError as error:
+        raise StoreError(
+            f"{meta_path}: cannot be read ({error.strerror}); check its permissions"
+        ) from None
+    try:
+        info = json.loads(text)
+        version = int(info["format_version"])
+        int(info["generation"])
+    except (ValueError, KeyError, TypeError):
+        raise StoreError(
+            f"{meta_path}: damaged (not the JSON kexie-graph writes); rebuild the store with "
+            f"`kexie-graph load kg.trig --out {folder}`"
+        ) from None
+    if version != STORE_FORMAT_VERSION:
+        raise StoreError(
+            f"{folder}: store format version {version}, but this kexie-graph reads version "
+            f"{STORE_FORMAT_VERSION}; rebuild it with "
+            f"`kexie-graph load {folder / 'kg.trig'} --out {folder}`"
+        )
+    return dict(info)
+
+
+def open_store(path: str | os.PathLike[str] | None = None, read_only: bool = False) -> Store:
+    """Open the store in folder ``path`` (an empty in-memory store when ``path`` is None).
+
+    ``read_only=True`` is what ``query``, ``serve`` and notebooks want: any number of readers may
+    open a store at once, also while a build writes the next generation. ``read_only=False`` changes
+    the current generation in place and so needs the store to itself.
+    Raises :class:`StoreError` (missing, not a store, other format version) or
+    :class:`StoreLockedError`.
+    """
+    if path is None:
+        return Store(ox.Store(), read_only=read_only)
+    folder = Path(path)
+    if read_only:
+        return _open_reader(folder)
+    return _open_writer(folder)
+
+
+def _open_reader(folder: Path) -> Store:
+    last_error = ""
+    for attempt in range(_OPEN_ATTEMPTS):
+        info = read_store_info(folder)
+        gen = int(info["generation"])
+        gen_dir = folder / f"{_GEN_PREFIX}{gen}"
+        lock_path = gen_dir / _READERS
+        try:
+            fd = os.open(lock_path, os.O_RDONLY | os.O_CLOEXEC)
+        except FileNotFoundError:
+            # store.json moved on and the generation it named was removed in between: read it again
+            last_error = "its generation was replaced while opening"
+            time.sleep(0.01 * (attempt + 1))
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            last_error = "another process has it open for writing"
+            time.sleep(0.05 * (attempt + 1))
+            continue
+        try:
+            # the writer may have unlinked the generation between our open and our lock
+            if os.fstat(fd).st_ino != os.stat(lock_path).st_ino:
+                raise FileNotFoundError(lock_path)
+            db = ox.Store.read_only(str(gen_dir / _DB))
+        except FileNotFoundError:
+            os.close(fd)
+            last_error = "its generation was replaced while opening"
+            continue
+        except OSError as error:
+            os.close(fd)
+            raise StoreError(
+                f"{folder}: the Oxigraph database of generation {gen} cannot be opened ({error}); "
+                f"rebuild it with `kexie-graph load {folder / 'kg.trig'} --out {folder}`"
+            ) from None
+        return Store(db, path=folder, generation=gen, read_only=True, info=info, locks=[fd])
+    raise StoreLockedError(
+        f"{folder}: cannot be opened read-only: {last_error}; close the program that opened it "
+        "with open_store(DIR) (read-write), or wait and try again"
+    )
+
+
+def _open_writer(folder: Path) -> Store:
+    info = read_store_info(folder)
+    writer_fd = _lock_writer(folder)
+    gen = int(info["generation"])
+    gen_dir = folder / f"{_GEN_PREFIX}{gen}"
+    try:
+        readers_fd = os.open(gen_dir / _READERS, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    except OSError as error:
+        os.close(writer_fd)
+        raise StoreError(
+            f"{gen_dir}: cannot be opened ({error.strerror}); check its permissions"
+        ) from None
+    try:
+        fcntl.flock(readers_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(readers_fd)
+        os.close(writer_fd)
+        raise StoreLockedError(
+            f"{folder}: is open read-only by another program (query, serve or a notebook); "
+            "close it before opening the store read-write, or open it with read_only=True"
+        ) from None
+    try:
+        db = ox.Store(str(gen_dir / _DB))
+    except OSError as error:
+        os.close(readers_fd)
+        os.close(writer_fd)
+        raise StoreError(f"{folder}: the Oxigraph database cannot be opened ({error})") from None
+    return Store(
+        db, path=folder, generation=gen, read_only=False, info=info, locks=[readers_fd, writer_fd]
+    )
+
+
+# -- writing ---------------------------------------------------------------------------------------
+
+
+def _lock_writer(folder: Path) -> int:
+    fd = os.open(folder / _WRITER_LOCK, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise StoreLockedError(
+            f"{folder}: another kexie-graph build is writing it; wait or use another --out"
+        ) from None
+    return fd
+
+
+@contextlib.contextmanager
+def _writer(folder: Path) -> Iterator[None]:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"{folder}: cannot create the store folder ({error.strerror})") from None
+    if not folder.is_dir():
+        raise StoreError(f"{folder}: is a file, not a store folder; give a folder as --out")
+    fd = _lock_writer(folder)
+    try:
+        yield
+    finally:
+        os.close(fd)
+
+
+def _generations(folder: Path) -> dict[int, Path]:
+    out: dict[int, Path] = {}
+    for child in folder.iterdir():
+        name = child.name
+        if name.startswith(_GEN_PREFIX) and name[len(_GEN_PREFIX) :].isdigit() and child.is_dir():
+            out[int(name[len(_GEN_PREFIX) :])] = child
+    return out
+
+
+def _current_info(folder: Path) -> dict[str, Any] | None:
+    if not (folder / _META).exists():
+        return None
+    try:
+        return read_store_info(folder)
+    except StoreError:
+        return None  # damaged or another version: a rewrite replaces it
+
+
+def _new_generation(folder: Path, current: dict[str, Any] | None) -> tuple[int, Path]:
+    known = list(_generations(folder))
+    if current is not None:
+        known.append(int(current["generation"]))
+    number = max(known, default=0) + 1
+    gen_dir = folder / f"{_GEN_PREFIX}{number}"
+    gen_dir.mkdir()
+    (gen_dir / _READERS).touch()
+    return number, gen_dir
+
+
+def _fsync_tree(root: Path) -> None:
+    # RocksDB's bulk load writes its files without our say on syncing; make the generation durable
+    # before store.json points at it, so a power cut cannot leave store.json naming lost files.
+    for dirpath, _dirs, files in os.walk(root):
+        for name in files:
+            fd = os.open(os.path.join(dirpath, name), os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        fsync_dir(dirpath)
+
+
+def _close_db(db: ox.Store) -> tuple[int, int]:
+    db.flush()
+    quads = len(db)
+    graphs = sum(1 for _ in db.named_graphs())
+    return quads, graphs
+
+
+def _publish(folder: Path, number: int, quads: int, graphs: int, source: str) -> dict[str, Any]:
+    info = {
+        "format": "kexie-graph store",
+        "format_version": STORE_FORMAT_VERSION,
+        "generation": number,
+        "quads": quads,
+        "graphs": graphs,
+        "source": source,
+        "oxigraph": _oxigraph_version(),
+        "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+    }
+    atomic_write_text(folder / _META, json.dumps(info, indent=1, sort_keys=True) + "\n")
+    return info
+
+
+def _oxigraph_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("pyoxigraph")
+    except PackageNotFoundError:  # pragma: no cover - a source build without metadata
+        return "unknown"
+
+
+def _remove_unused(folder: Path, keep: int) -> list[int]:
+    """Remove every generation but ``keep`` that no reader holds; return the numbers removed."""
+    removed = []
+    for number, gen_dir in sorted(_generations(folder).items()):
+        if number == keep:
+            continue
+        lock_path = gen_dir / _READERS
+        try:
+            fd = os.open(lock_path, os.O_RDWR | os.O_CLOEXEC)
+        except FileNotFoundError:
+            fd = -1  # a half-made generation of a killed build: nobody can be reading it
+        try:
+            if fd >= 0:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    continue  # a reader still uses it; a later build removes it
+            # unlink the lock first, so that a reader who opened it before sees a stale inode
+            with contextlib.suppress(FileNotFoundError):
+                lock_path.unlink()
+            shutil.rmtree(gen_dir, ignore_errors=True)
+            removed.append(number)
+        finally:
+            if fd >= 0:
+                os.close(fd)
+    return removed
+
+
+def _bulk_load(db: ox.Store, source: Any) -> str:
+    if isinstance(source, str | os.PathLike):
+        src = Path(source)
+        fmt = _FORMATS.get(src.suffix.lower())
+        if fmt is None:
+            raise StoreError(f"{src}: unknown RDF format; give a .trig, .nq, .ttl or .nt file")
+        try:
+            db.bulk_load(path=str(src), format=fmt)
+        except FileNotFoundError:
+            raise StoreError(f"{src}: no such file; give the path of a kg.trig dump") from None
+        except SyntaxError as error:
+            raise StoreError(
+                f"{src}: not valid {fmt.name}: {error}; give a dump written by kexie-graph"
+            ) from None
+        return src.name
+    quads = _as_ox_quads(source)
+    db.bulk_extend(quads)
+    return "quads"
+
+
+def _as_ox_quads(source: Any) -> Iterable[ox.Quad]:
+    try:
+        from rdflib import Dataset
+    except ImportError:  # pragma: no cover - rdflib is a dependency
+        Dataset = ()  # type: ignore[assignment,misc]
+    if isinstance(source, Dataset):
+        from .query.terms import rdflib_to_ox
+
+        return (
+            ox.Quad(rdflib_to_ox(s), rdflib_to_ox(p), rdflib_to_ox(o), _graph_name(g))
+            for s, p, o, g in source.quads((None, None, None, None))
+        )
+    return source
+
+
+def _graph_name(g: Any) -> ox.NamedNode | ox.DefaultGraph:
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    ident = getattr(g, "identifier", g)
+    if ident is None or ident == DATASET_DEFAULT_GRAPH_ID:
+        return ox.DefaultGraph()
+    return ox.NamedNode(str(ident))
+
+
+def write_store(
+    out_dir: str | os.PathLike[str], quads_or_trig: str | os.PathLike[str] | Iterable[ox.Quad]
+) -> Path:
+    """Write a new generation of the store in ``out_dir`` from a dump file or from quads.
+
+    ``quads_or_trig`` is the path of a TriG (or N-Quads, Turtle, N-Triples) file, an iterable of
+    :class:`pyoxigraph.Quad`, or an rdflib ``Dataset``. The new generation becomes current only once
+    it is complete and on disk; readers of the old one keep reading it until they close. Returns
+    ``out_dir`` (what :func:`open_store` takes). Raises :class:`StoreLockedError` while another
+    build writes the same folder.
+    """
+    folder = Path(out_dir)
+    with _writer(folder):
+        current = _current_info(folder)
+        number, gen_dir = _new_generation(folder, current)
+        db = ox.Store(str(gen_dir / _DB))
+        source = _bulk_load(db, quads_or_trig)
+        quads, graphs = _close_db(db)
+        del db
+        gc.collect()
+        _fsync_tree(gen_dir)
+        _publish(folder, number, quads, graphs, source)
+        _remove_unused(folder, keep=number)
+    return folder
+
+
+def replace_graphs(
+    out_dir: str | os.PathLike[str], graphs: Mapping[str, Iterable[ox.Quad] | None]
+) -> Path:
+    """Write a new generation = the current one without ``graphs`` plus their new contents.
+
+    ``graphs`` maps a graph IRI to its new quads (their graph name is set to that IRI) or to None to
+    drop the graph. The copy of the unchanged data shares the database's immutable files with the
+    current generation (hard links), so a rebuild of a few articles in a large corpus is cheap.
+    Returns ``out_dir``.
+    """
+    folder = Path(out_dir)
+    with _writer(folder):
+        current = _current_info(folder)
+        number, gen_dir = _new_generation(folder, current)
+        if current is None:
+            db = ox.Store(str(gen_dir / _DB))
+        else:
+            old_dir = folder / f"{_GEN_PREFIX}{int(current['generation'])}" / _DB
+            try:
+                old = ox.Store.read_only(str(old_dir))
+                old.backup(str(gen_dir / _DB))
+            except OSError as error:
+                raise StoreError(
+                    f"{folder}: the current generation cannot be copied ({error}); rebuild the "
+                    f"store with `kexie-graph load kg.trig --out {folder}`"
+                ) from None
+            del old
+            db = ox.Store(str(gen_dir / _DB))
+        for iri, quads in graphs.items():
+            name = ox.NamedNode(iri)
+            db.remove_graph(name)
+            if quads is not None:
+                db.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, name) for q in quads)
+        counts = _close_db(db)
+        del db
+        gc.collect()
+        _fsync_tree(gen_dir)
+        _publish(folder, number, *counts, source=f"replace {len(graphs)} graphs")
+        _remove_unused(folder, keep=number)
+    return folder
+
+
+def load_dump(trig_path: str | os.PathLike[str], out_dir: str | os.PathLike[str]) -> Path:
+    """Rebuild the store in ``out_dir`` from a dump (``kexie-graph load kg.trig --out DIR``)."""
+    src = Path(trig_path)
+    if not src.is_file():
+        raise StoreError(f"{src}: no such file; give the path of a kg.trig dump")
+    return write_store(out_dir, src)
