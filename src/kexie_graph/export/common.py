@@ -8,12 +8,14 @@ quads are kept as they are: named graphs stay named, a default graph stays the d
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph
-from rdflib.graph import ConjunctiveGraph
+from rdflib import BNode, Graph, URIRef
+from rdflib import Literal as RDFLiteral
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from ..errors import KexieError, StoreError
 from ..graph.iris import LEXICON_GRAPH
@@ -67,11 +69,36 @@ def open_store_folder(path: str | os.PathLike[str]) -> Any:
             f"{folder}: no such store folder; "
             f"build one with `kexie-graph build ARTICLES --out {folder}`"
         )
-    try:
-        from ..store import open_store  # type: ignore[import-not-found,unused-ignore]
-    except ImportError as error:  # pragma: no cover - only before the store module lands
-        raise StoreError(f"{folder}: this installation cannot open stores ({error})") from error
+    from ..store import open_store  # imported when needed: it loads the database bindings
+
     return open_store(folder, read_only=True)
+
+
+def _term(term: Any) -> Any:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, RDFLiteral):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise ExportError(f"cannot export the RDF term {term!r}: only IRIs, blank nodes and literals")
+
+
+def _rdflib_quads(graph: Graph) -> Iterator[ox.Quad]:
+    default = ox.DefaultGraph()
+    quads = getattr(graph, "quads", None)  # datasets have quads; a plain Graph only triples
+    if quads is None:
+        for s, p, o in graph:
+            yield ox.Quad(_term(s), _term(p), _term(o), default)
+        return
+    for s, p, o, ctx in quads((None, None, None, None)):
+        name = getattr(ctx, "identifier", ctx)
+        g: Any = default if name is None or name == DATASET_DEFAULT_GRAPH_ID else _term(name)
+        yield ox.Quad(_term(s), _term(p), _term(o), g)
 
 
 def _rdflib_store(graph: Graph) -> ox.Store:
@@ -79,12 +106,7 @@ def _rdflib_store(graph: Graph) -> ox.Store:
     if isinstance(inner, ox.Store):
         return inner
     store = ox.Store()
-    if isinstance(graph, Dataset | ConjunctiveGraph):
-        data = graph.serialize(format="nquads", encoding="utf-8")
-        store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
-    else:
-        data = graph.serialize(format="nt", encoding="utf-8")
-        store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+    store.bulk_extend(_rdflib_quads(graph))
     return store
 
 
