@@ -78,6 +78,7 @@ DUJIANGYAN = PlaceContext(province="四川省", city="成都市", district="成�
         ("区科协", JINTANG, None),
         ("市科协", DUJIANGYAN, "成都市都江堰市科学技术协会"),
         ("州科协", LIANGSHAN, "凉山彝族自治州科学技术协会"),
+        ("市科协", LIANGSHAN, None),  # a 自治州 is no 市
         ("区科协", GUANGXI, "广西壮族自治区科学技术协会"),
         ("省科协", GUANGXI, None),
         # words for the place itself
@@ -200,6 +201,14 @@ def test_relative_entity() -> None:
             "重庆市",
             "重庆市",
             "重庆市永川区",
+        ),
+        # a county-level city that takes most of its prefecture's mentions is the home district
+        (
+            "甘南州首座科技馆在合作市开馆。合作市科技馆由合作市政府承建,是甘南州第一座科技馆。",
+            None,
+            "甘肃省",
+            "甘南藏族自治州",
+            "甘南藏族自治州合作市",
         ),
         ("今天天气很好。", None, None, None, None),
     ],

@@ -437,7 +437,7 @@ def _by_mentions(text: str, gazetteer: Gazetteer, base: PlaceContext | None) -> 
         if hit.place.level == 3:
             districts[hit.place.zh] += 1
     if base is not None:
-        return _with_district(base, districts, text, gazetteer)
+        return _with_district(base, districts, cities, text, gazetteer)
     if not provinces:
         return PlaceContext(evidence="no place named")
     province_zh, province_count = provinces.most_common(1)[0]
@@ -455,7 +455,7 @@ def _by_mentions(text: str, gazetteer: Gazetteer, base: PlaceContext | None) -> 
             and (city.is_municipality or (count > runner_up and count >= by_name))
         ):
             found = _context_of(city, gazetteer, f"most named: {city_zh} ({count}x)")
-            return _with_district(found, districts, text, gazetteer)
+            return _with_district(found, districts, cities, text, gazetteer)
     place = gazetteer.get(province_zh)
     if place is None:  # the gazetteer names its own provinces: cannot happen with valid data
         return PlaceContext(evidence="no place named")
@@ -463,18 +463,26 @@ def _by_mentions(text: str, gazetteer: Gazetteer, base: PlaceContext | None) -> 
 
 
 def _with_district(
-    home: PlaceContext, districts: Counter[str], text: str, gazetteer: Gazetteer
+    home: PlaceContext,
+    districts: Counter[str],
+    cities: Counter[str],
+    text: str,
+    gazetteer: Gazetteer,
 ) -> PlaceContext:
-    """Add the home district when the text speaks as a district (区科协, 全县) and names one."""
-    if home.district or not _SPEAKS_AS_DISTRICT.search(text):
-        return home
+    """Add the home district: the one the text names most inside the home city, when the text
+    speaks as a district (区科协, 全县) or that district takes at least half the city's mentions
+    (合作市 in a 甘南州 story about 合作市)."""
     city = gazetteer.get(home.city) if home.city else None
-    inside = [
-        (zh, n) for zh, n in districts.most_common() if city and gazetteer.city_of(zh) == city
-    ]
+    if home.district or city is None:
+        return home
+    inside = [(zh, n) for zh, n in districts.most_common() if gazetteer.city_of(zh) == city]
     if not inside:
         return home
     zh, count = inside[0]
+    runner_up = inside[1][1] if len(inside) > 1 else 0
+    dominant = count >= 2 and count > runner_up and 2 * count >= cities[city.zh]
+    if not (dominant or _SPEAKS_AS_DISTRICT.search(text)):
+        return home
     return PlaceContext(home.province, home.city, zh, f"{home.evidence}; district {zh} ({count}x)")
 
 
