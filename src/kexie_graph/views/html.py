@@ -209,9 +209,12 @@ def _edge_columns(
     froms, tos, preds, labels, articles, evidence, nev, during = (cols[k] for k in names)
     pred_index: dict[str, int] = {}
     rows: list[dict[str, Any]] = []
-    for u, v, *rest in graph.edges(data=True, keys=graph.is_multigraph()):
+    edges = graph.edges(keys=True, data=True) if graph.is_multigraph() else graph.edges(data=True)
+    for u, v, *rest in edges:
         d = rest[-1]
-        name = str(d.get("name") or (rest[0] if len(rest) == 2 else "") or "related")
+        # a key that networkx numbered itself (0, 1, ...) names nothing
+        key = rest[0] if len(rest) == 2 and isinstance(rest[0], str) else ""
+        name = str(d.get("name") or key or "related")
         pi = pred_index.get(name)
         if pi is None:
             m = meta.get(name, {})

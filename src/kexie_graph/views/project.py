@@ -18,6 +18,7 @@ sentence_begin}``."""
 from __future__ import annotations
 
 import difflib
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -778,13 +779,26 @@ def focus(graph: nx.Graph, name: str, hops: int = 1) -> nx.MultiDiGraph:
 # ---- query results -----------------------------------------------------------------------------
 
 
+_PREFIX_LINES = SPARQL_PREFIXES.count("\n")
+
+
 def _run(store: ox.Store, sparql: str) -> Any:
     try:
         return store.query(SPARQL_PREFIXES + sparql, use_default_graph_as_union=True)
     except SyntaxError as error:
         raise QuerySyntaxError(
-            f"the view's query does not parse: {error}; fix the SPARQL"
-        ) from error
+            f"the view's query does not parse: {_syntax(str(error))}; fix the SPARQL"
+        ) from None
+
+
+def _syntax(message: str) -> str:
+    """Return Oxigraph's parse error as one short line, with the position in the user's query."""
+    text = " ".join(message.split())
+    match = re.match(r"error at (\d+):(\d+): ?(.*)", text)
+    if match:
+        line = int(match.group(1)) - _PREFIX_LINES
+        text = f"line {line}, column {match.group(2)}: {match.group(3)}"
+    return text if len(text) <= 160 else text[:157] + "..."
 
 
 def from_query(source: Source, sparql: str) -> nx.MultiDiGraph:

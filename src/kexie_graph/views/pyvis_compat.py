@@ -83,8 +83,7 @@ def to_pyvis(
         net.nodes.append(options)
         net.node_ids.append(nid)
         net.node_map[nid] = options
-    for u, v, *rest in graph.edges(data=True, keys=graph.is_multigraph()):
-        d = rest[-1]
+    for u, v, d in graph.edges(data=True):
         label = str(d.get("label_en" if label_lang == "en" else "label_zh") or d.get("name") or "")
         net.edges.append(
             {
