@@ -150,6 +150,7 @@ class Gazetteer:
         for found in self._by_surface.values():
             found.sort(key=_preference)
         self._automaton: ahocorasick.Automaton | None = None
+        self._chains: dict[str, tuple[PlaceEntry, ...]] = {}
 
     # ------------------------------------------------------------------ loading
 
@@ -194,12 +195,19 @@ class Gazetteer:
 
     def parent_chain(self, place: PlaceEntry | str) -> list[PlaceEntry]:
         """The divisions above ``place``, nearest first: 重庆市永川区 -> [重庆市]."""
-        chain: list[PlaceEntry] = []
-        entry = self.parent_of(place)
-        while entry is not None and len(chain) < 4:  # three levels; the bound guards bad data
-            chain.append(entry)
-            entry = self.parent_of(entry)
-        return chain
+        entry = self._coerce(place)
+        return list(self._chain(entry)) if entry is not None else []
+
+    def _chain(self, place: PlaceEntry) -> tuple[PlaceEntry, ...]:
+        cached = self._chains.get(place.zh)
+        if cached is None:
+            chain: list[PlaceEntry] = []
+            entry = self._by_zh.get(place.parent) if place.parent else None
+            while entry is not None and len(chain) < 4:  # three levels; the bound guards bad data
+                chain.append(entry)
+                entry = self._by_zh.get(entry.parent) if entry.parent else None
+            cached = self._chains[place.zh] = tuple(chain)
+        return cached
 
     def province_of(self, place: PlaceEntry | str) -> PlaceEntry | None:
         """The provincial-level division ``place`` lies in (itself if it is one)."""
@@ -240,9 +248,17 @@ class Gazetteer:
         a form shared by a province and lower divisions (吉林, 海南) means the province.
         """
         found = self.lookup(name)
+        return self._choose(found, self._context(context_places), prefer_province)
+
+    def _choose(
+        self,
+        found: Sequence[PlaceEntry],
+        context: Sequence[PlaceEntry],
+        prefer_province: bool = False,
+    ) -> PlaceEntry | None:
         if len(found) <= 1:
             return found[0] if found else None
-        chosen = self._by_context(found, self._context(context_places))
+        chosen = self._by_context(found, context)
         if chosen is not None:
             return chosen
         current = [entry for entry in found if entry.current]
@@ -279,15 +295,15 @@ class Gazetteer:
             return None
         scored: list[tuple[int, PlaceEntry]] = []
         for candidate in candidates:
-            above = {entry.zh for entry in self.parent_chain(candidate)}
+            above = self._chain(candidate)
             score = 0
             for place in context:
                 if place.zh == candidate.zh:
                     score = max(score, 5)
-                elif place.zh in above:
+                elif place in above:
                     # Lying in a named city says more than lying in a named province.
                     score = max(score, 4 if place.level >= _CITY_LEVEL else 3)
-                elif candidate.zh in {entry.zh for entry in self.parent_chain(place)}:
+                elif candidate in self._chain(place):
                     score = max(score, 2)  # 吉林 with 长春 named: the province that contains it
                 elif candidate.province and candidate.province == place.province:
                     score = max(score, 1)  # same province as a named place
@@ -305,9 +321,7 @@ class Gazetteer:
     def _outermost(self, candidates: Sequence[PlaceEntry]) -> PlaceEntry | None:
         """The candidate that contains all the others, if any: 阿坝 is 阿坝州, not its 阿坝县."""
         for candidate in candidates:
-            if all(
-                other is candidate or candidate in self.parent_chain(other) for other in candidates
-            ):
+            if all(other is candidate or candidate in self._chain(other) for other in candidates):
                 return candidate
         return None
 
@@ -350,12 +364,15 @@ class Gazetteer:
         plain = [
             entries[0].zh for _, _, entries in spans if len(entries) == 1 and entries[0].level < 3
         ]
-        context = [*context_places, *dict.fromkeys(plain)]
-        around = {entry.zh for entry in self._context(context)}
+        context = self._context([*context_places, *dict.fromkeys(plain)])
+        around = {entry.zh for entry in context}
+        chosen: dict[str, PlaceEntry | None] = {}  # one decision per name and text
         hits: list[GazetteerHit] = []
         for begin, end, entries in spans:
             surface = text[begin:end]
-            place = entries[0] if len(entries) == 1 else self.resolve(surface, context)
+            if surface not in chosen:
+                chosen[surface] = self._choose(entries, context)
+            place = chosen[surface]
             if place is None:
                 continue
             # A bare county or district stem (永川, 和政) is taken only inside the article's own
