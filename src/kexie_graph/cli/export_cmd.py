@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import click
 
-from ..export import FORMATS, GRAPH_SCOPES, ExportError
+from ..export import FORMATS, GRAPH_SCOPES
 from ..export import export as run_export
-from ..export.common import open_store_folder
 
 __all__ = ["export"]
 
@@ -44,20 +42,13 @@ __all__ = ["export"]
     help="RDF formats: every graph, only the article and lexicon graphs, or their union.",
 )
 def export(store_dir: Path, fmt: str, out: Path | None, scope: str) -> None:
-    """Export the knowledge graph in STORE as FORMAT.
+    """Export the knowledge graph in the store as ttl, trig, nt, jsonld, graphml, gexf or csv.
 
-    TriG and JSON-LD keep the named graphs (``--graph union`` merges them); Turtle and N-Triples
-    hold each triple once. GraphML, GEXF and CSV hold the entities and the relations between them,
-    with their labels, classes and evidence, for Gephi and property-graph databases.
+    TriG and JSON-LD keep the named graphs (--graph union merges them); Turtle and N-Triples hold
+    each triple once. GraphML, GEXF and CSV hold the entities and the relations between them, with
+    their labels, classes and evidence, for Gephi and property-graph databases. Without --out the
+    export goes to standard output; csv needs --out (nodes.csv and edges.csv go in its folder).
     """
-    if fmt == "csv" and out is None:
-        raise ExportError("csv needs --out: nodes.csv and edges.csv are written into its folder")
-    store = open_store_folder(store_dir)
-    try:
-        written = run_export(store, fmt, out, graph=scope)
-    finally:
-        close: Any = getattr(store, "close", None)
-        if close is not None:
-            close()
+    written = run_export(store_dir, fmt, out, graph=scope)
     for path in written:
         click.echo(f"wrote {path}", err=True)

@@ -19,6 +19,8 @@ from __future__ import annotations
 import io
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
@@ -32,7 +34,8 @@ from .common import (
     Format,
     GraphScope,
     Input,
-    store_of,
+    open_store_folder,
+    quad_source,
 )
 from .jsonld import CONTEXT_IRI, load_context, read_jsonld, write_jsonld
 from .network import csv_tables, entity_network, flatten, write_gexf, write_graphml
@@ -68,9 +71,9 @@ def _check(fmt: str, graph: str) -> None:
 
 def _write(source: Input, fmt: str, graph: GraphScope, out: IO[bytes]) -> None:
     if fmt in ("ttl", "trig", "nt"):
-        write_rdf(store_of(source), fmt, graph, out)
+        write_rdf(quad_source(source), fmt, graph, out)
     elif fmt == "jsonld":
-        write_jsonld(store_of(source), graph, out)
+        write_jsonld(quad_source(source), graph, out)
     elif fmt == "graphml":
         write_graphml(entity_network(source), out)
     elif fmt == "gexf":
@@ -79,11 +82,25 @@ def _write(source: Input, fmt: str, graph: GraphScope, out: IO[bytes]) -> None:
         raise ExportError(f"{fmt} is written as two files; give an output path")
 
 
+@contextmanager
+def _opened(source: Input) -> Iterator[Input]:
+    """``source``, or the store in the folder ``source`` names, open (read-only) while in use."""
+    if not isinstance(source, str | os.PathLike):
+        yield source
+        return
+    store = open_store_folder(source)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
 def export_bytes(source: Input, fmt: Format | str, *, graph: GraphScope | str = "all") -> bytes:
     """Return the export of ``source`` as ``fmt`` (any format but ``csv``) as bytes."""
     _check(fmt, graph)
     buffer = io.BytesIO()
-    _write(source, fmt, graph, buffer)  # type: ignore[arg-type]
+    with _opened(source) as opened:
+        _write(opened, fmt, graph, buffer)  # type: ignore[arg-type]
     return buffer.getvalue()
 
 
@@ -118,14 +135,16 @@ def export(
             raise ExportError(
                 "csv needs --out: nodes.csv and edges.csv are written into its folder"
             )
-        nodes, edges = csv_tables(entity_network(source))
+        with _opened(source) as opened:
+            nodes, edges = csv_tables(entity_network(opened))
         nodes_path, edges_path = csv_paths(out)
         atomic_write_bytes(nodes_path, nodes)
         atomic_write_bytes(edges_path, edges)
         return [nodes_path, edges_path]
     if out is None:
         target = stream if stream is not None else sys.stdout.buffer
-        _write(source, fmt, graph, target)  # type: ignore[arg-type]
+        with _opened(source) as opened:
+            _write(opened, fmt, graph, target)  # type: ignore[arg-type]
         target.flush()
         return []
     path = Path(out)
@@ -133,6 +152,6 @@ def export(
         raise ExportError(
             f"{path} is a folder; give --out a file name, such as {path / ('kg.' + fmt)}"
         )
-    with atomic_write(path, "wb") as fh:
-        _write(source, fmt, graph, fh)  # type: ignore[arg-type]
+    with _opened(source) as opened, atomic_write(path, "wb") as fh:
+        _write(opened, fmt, graph, fh)  # type: ignore[arg-type]
     return [path]

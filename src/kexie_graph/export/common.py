@@ -8,7 +8,7 @@ quads are kept as they are: named graphs stay named, a default graph stays the d
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
@@ -29,16 +29,19 @@ __all__ = [
     "RDF_FORMATS",
     "ExportError",
     "Format",
+    "GraphName",
     "GraphScope",
     "Input",
+    "QuadSource",
     "in_article_scope",
     "open_store_folder",
-    "store_of",
+    "quad_source",
 ]
 
 Format = Literal["ttl", "trig", "nt", "jsonld", "graphml", "gexf", "csv"]
 GraphScope = Literal["all", "article", "union"]
 Input: TypeAlias = Any  # a store, a pyoxigraph.Store, an rdflib graph, a folder, a networkx graph
+GraphName: TypeAlias = "ox.NamedNode | ox.BlankNode | ox.DefaultGraph"
 
 #: the RDF serialisations, then the property-graph ones (over the entity projection)
 RDF_FORMATS: tuple[str, ...] = ("ttl", "trig", "nt", "jsonld")
@@ -54,7 +57,7 @@ class ExportError(KexieError):
     """An export that cannot be written as asked, or a JSON-LD document that cannot be read."""
 
 
-def in_article_scope(graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph) -> bool:
+def in_article_scope(graph: GraphName) -> bool:
     """Whether ``graph`` is an article graph or the lexicon graph."""
     if not isinstance(graph, ox.NamedNode):
         return False
@@ -101,25 +104,51 @@ def _rdflib_quads(graph: Graph) -> Iterator[ox.Quad]:
         yield ox.Quad(_term(s), _term(p), _term(o), g)
 
 
-def _rdflib_store(graph: Graph) -> ox.Store:
-    inner = getattr(graph.store, "_inner", None)  # oxrdflib keeps its pyoxigraph store there
-    if isinstance(inner, ox.Store):
-        return inner
-    store = ox.Store()
-    store.bulk_extend(_rdflib_quads(graph))
-    return store
+class QuadSource:
+    """The quads to export, graph by graph: a :class:`pyoxigraph.Store`, or quads in memory.
+
+    Quads read from rdflib stay in memory rather than going through a pyoxigraph store, because
+    the store keeps integer literals as ``xsd:integer`` whatever their datatype was
+    (``xsd:nonNegativeInteger`` offsets among them, pyoxigraph 0.5), and an export of an rdflib
+    dataset must write what the dataset holds.
+    """
+
+    def __init__(self, store: ox.Store | None = None, quads: Iterable[ox.Quad] = ()) -> None:
+        self._store = store
+        self._by_graph: dict[GraphName, list[ox.Quad]] = {}
+        if store is None:
+            for quad in quads:
+                self._by_graph.setdefault(quad.graph_name, []).append(quad)
+
+    def graphs(self) -> list[GraphName]:
+        """The graphs holding quads: the default graph first, then named graphs by IRI."""
+        if self._store is not None:
+            named: list[GraphName] = list(self._store.named_graphs())
+            first = self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+            default: list[GraphName] = [ox.DefaultGraph()] if next(iter(first), None) else []
+        else:
+            named = [g for g in self._by_graph if not isinstance(g, ox.DefaultGraph)]
+            default = [g for g in self._by_graph if isinstance(g, ox.DefaultGraph)]
+        return default + sorted(named, key=str)
+
+    def quads(self, graph: GraphName) -> Iterable[ox.Quad]:
+        """The quads of ``graph``."""
+        if self._store is not None:
+            return self._store.quads_for_pattern(None, None, None, graph)
+        return self._by_graph.get(graph, [])
 
 
-def store_of(source: Input) -> ox.Store:
-    """Return the :class:`pyoxigraph.Store` that holds ``source``'s quads, as they are."""
+def quad_source(source: Input) -> QuadSource:
+    """Return the quads of ``source`` (a store, a pyoxigraph store, an rdflib graph) as they are."""
     if isinstance(source, ox.Store):
-        return source
+        return QuadSource(store=source)
     if isinstance(getattr(source, "ox", None), ox.Store):
-        return source.ox
+        return QuadSource(store=source.ox)
     if isinstance(source, Graph):
-        return _rdflib_store(source)
-    if isinstance(source, str | os.PathLike):
-        return store_of(open_store_folder(source))
+        inner = getattr(source.store, "_inner", None)  # oxrdflib keeps its pyoxigraph store there
+        if isinstance(inner, ox.Store):
+            return QuadSource(store=inner)
+        return QuadSource(quads=_rdflib_quads(source))
     raise ExportError(
         f"cannot export a {type(source).__name__} as RDF: give a store, a store folder, "
         "a pyoxigraph.Store or an rdflib Graph or Dataset"

@@ -24,7 +24,7 @@ from typing import IO, Any
 import pyoxigraph as ox
 from rdflib import Dataset
 
-from .common import ExportError, GraphScope
+from .common import ExportError, GraphScope, QuadSource
 from .rdf import graph_names, union_triples
 
 __all__ = [
@@ -123,7 +123,7 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def jsonld_chunks(store: ox.Store, scope: GraphScope) -> Iterator[str]:
+def jsonld_chunks(source: QuadSource, scope: GraphScope) -> Iterator[str]:
     """Yield the JSON-LD document of the quads of ``scope``, in pieces (one node per line)."""
     context = json.dumps(load_context()["@context"], ensure_ascii=False, indent=1)
     yield '{\n"@context": ' + context + ',\n"@graph": ['
@@ -135,11 +135,11 @@ def jsonld_chunks(store: ox.Store, scope: GraphScope) -> Iterator[str]:
         return "\n" if was else ",\n"
 
     if scope == "union":
-        for node in _nodes(union_triples(store, "all")):
+        for node in _nodes(union_triples(source, "all")):
             yield sep() + _dumps(node)
     else:
-        for graph in graph_names(store, scope):
-            nodes = _nodes(store.quads_for_pattern(None, None, None, graph))
+        for graph in graph_names(source, scope):
+            nodes = _nodes(source.quads(graph))
             if isinstance(graph, ox.DefaultGraph):
                 for node in nodes:
                     yield sep() + _dumps(node)
@@ -149,9 +149,9 @@ def jsonld_chunks(store: ox.Store, scope: GraphScope) -> Iterator[str]:
     yield "\n]\n}\n"
 
 
-def write_jsonld(store: ox.Store, scope: GraphScope, out: IO[bytes]) -> None:
+def write_jsonld(source: QuadSource, scope: GraphScope, out: IO[bytes]) -> None:
     """Write the JSON-LD document of the quads of ``scope`` to ``out`` (UTF-8)."""
-    for chunk in jsonld_chunks(store, scope):
+    for chunk in jsonld_chunks(source, scope):
         out.write(chunk.encode("utf-8"))
 
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from collections.abc import Hashable, Iterable
 from typing import IO, Any
 
@@ -32,7 +31,7 @@ from ..graph.iris import span_iri
 from ..namespaces import KXR
 from ..records import Span
 from ..views.project import project
-from .common import ExportError, Input, open_store_folder
+from .common import ExportError, Input
 
 __all__ = [
     "EDGE_COLUMNS",
@@ -83,8 +82,6 @@ def entity_network(source: Input) -> nx.Graph:
     """Return ``source`` if it is a networkx graph, else its projection to entities."""
     if isinstance(source, nx.Graph):
         return source
-    if isinstance(source, str | os.PathLike):
-        source = open_store_folder(source)
     return project(source)
 
 

@@ -14,7 +14,7 @@ from typing import IO
 import pyoxigraph as ox
 
 from ..namespaces import PREFIXES
-from .common import ExportError, GraphScope, in_article_scope
+from .common import ExportError, GraphName, GraphScope, QuadSource, in_article_scope
 
 __all__ = ["graph_names", "scoped_quads", "union_triples", "write_rdf"]
 
@@ -25,49 +25,46 @@ _OX_FORMATS = {
 }
 
 
-def graph_names(
-    store: ox.Store, scope: GraphScope
-) -> list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph]:
+def graph_names(source: QuadSource, scope: GraphScope) -> list[GraphName]:
     """Return the graphs of ``scope`` in output order: the default graph, then by IRI."""
-    names = sorted(store.named_graphs(), key=lambda g: str(g))
+    names = source.graphs()
     if scope == "article":
         return [g for g in names if in_article_scope(g)]
-    has_default = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None)
-    return ([ox.DefaultGraph()] if has_default is not None else []) + list(names)
+    return names
 
 
-def scoped_quads(store: ox.Store, scope: GraphScope) -> Iterator[ox.Quad]:
+def scoped_quads(source: QuadSource, scope: GraphScope) -> Iterator[ox.Quad]:
     """Yield the quads of ``scope``, graph by graph (``union``: each triple once, default graph)."""
     if scope == "union":
         default = ox.DefaultGraph()
-        for triple in union_triples(store, "all"):
+        for triple in union_triples(source, "all"):
             yield ox.Quad(triple.subject, triple.predicate, triple.object, default)
         return
-    for graph in graph_names(store, scope):
-        yield from store.quads_for_pattern(None, None, None, graph)
+    for graph in graph_names(source, scope):
+        yield from source.quads(graph)
 
 
 def _key(t: ox.Triple) -> tuple[str, str, str]:
     return (str(t.subject), str(t.predicate), str(t.object))
 
 
-def union_triples(store: ox.Store, scope: GraphScope) -> list[ox.Triple]:
+def union_triples(source: QuadSource, scope: GraphScope) -> list[ox.Triple]:
     """Return every triple of the graphs of ``scope`` once, sorted."""
     seen: set[ox.Triple] = set()
-    for graph in graph_names(store, "article" if scope == "article" else "all"):
-        for quad in store.quads_for_pattern(None, None, None, graph):
+    for graph in graph_names(source, "article" if scope == "article" else "all"):
+        for quad in source.quads(graph):
             seen.add(quad.triple)
     return sorted(seen, key=_key)
 
 
-def write_rdf(store: ox.Store, fmt: str, scope: GraphScope, out: IO[bytes]) -> None:
+def write_rdf(source: QuadSource, fmt: str, scope: GraphScope, out: IO[bytes]) -> None:
     """Serialise the quads of ``scope`` as ``fmt`` (``ttl``, ``trig`` or ``nt``) to ``out``."""
     if fmt not in _OX_FORMATS:
-        raise ExportError(
-            f"{fmt!r} is not an RDF format pyoxigraph writes here; use ttl, trig or nt"
-        )
+        raise ExportError(f"{fmt!r} is not written by pyoxigraph here; use ttl, trig or nt")
     prefixes = PREFIXES if fmt != "nt" else None
     if fmt == "trig":
-        ox.serialize(scoped_quads(store, scope), out, format=_OX_FORMATS[fmt], prefixes=prefixes)
+        quads = scoped_quads(source, scope)
+        ox.serialize(quads, out, format=_OX_FORMATS[fmt], prefixes=prefixes)
     else:
-        ox.serialize(union_triples(store, scope), out, format=_OX_FORMATS[fmt], prefixes=prefixes)
+        triples = union_triples(source, scope)
+        ox.serialize(triples, out, format=_OX_FORMATS[fmt], prefixes=prefixes)
