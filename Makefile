@@ -27,7 +27,7 @@ dev: $(STAMP_DEV)
 
 ## demo: build the graph of data/articles, validate it, write build/kg.trig and build/kg.html, print a summary
 demo: $(STAMP_RUN)
-	$(BIN)/kexie-graph build $(ARTICLES) --out $(BUILD)
+	$(BIN)/kexie-graph build $(ARTICLES) --out $(BUILD) --curation data/curation.yaml
 	$(BIN)/kexie-graph view --store $(BUILD) --out $(BUILD)/kg.html
 	$(BIN)/kexie-graph summary --store $(BUILD) --questions
 

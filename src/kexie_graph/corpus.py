@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -27,6 +28,7 @@ import pyoxigraph as ox
 
 from . import __version__
 from .articles import collect_paths, load_article
+from .curation import Curation, apply_curation, load_curation
 from .errors import InputError, ValidationError
 from .fsutil import atomic_write_bytes, atomic_write_text
 from .graph import iris
@@ -113,12 +115,20 @@ def _walk(base):  # type: ignore[no-untyped-def]
             yield entry
 
 
-def _extract_one(article: Article, validate: bool) -> tuple[ArticleResult, bytes]:
-    """Extract, build and validate one article (runs in a worker process)."""
+@lru_cache(maxsize=4)
+def _curation(path: str | None) -> Curation | None:
+    return load_curation(path) if path else None
+
+
+def _extract_one(article: Article, validate: bool, curation: str | None = None) -> tuple[ArticleResult, bytes]:
+    """Extract, curate, build and validate one article (runs in a worker process)."""
     from .extract import extract
     from .graph.validate import validate as shacl_validate
 
     reading = extract(article)
+    cur = _curation(curation)
+    if cur is not None:
+        reading = apply_curation(reading, cur)
     graph, quads = reading_quads(reading)
     conforms, violations, warnings, report = True, 0, 0, ""
     if validate:
@@ -163,6 +173,7 @@ def build(
     validate: bool = True,
     jobs: int | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    curation: str | os.PathLike[str] | None = None,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> BuildReport:
     """Build the knowledge graph of the articles in ``inputs`` into the folder ``out``.
@@ -187,7 +198,9 @@ def build(
         tick("read", i + 1, len(paths))
     articles = _disambiguate(articles)
 
-    fingerprint = extractor_fingerprint()
+    cur = load_curation(curation) if curation else None  # fail early on a malformed file
+    cur_path = str(Path(curation).resolve()) if curation else None
+    fingerprint = extractor_fingerprint() + (cur.digest if cur is not None else "")
     cache = out_dir / CACHE_DIR
     results: dict[str, ArticleResult] = {}
     nquads: dict[str, bytes] = {}
@@ -207,13 +220,13 @@ def build(
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, 8)
     if len(todo) >= 4 and workers > 1:
         with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
-            for res, data in pool.map(_extract_one, todo, [validate] * len(todo), chunksize=1):
+            for res, data in pool.map(_extract_one, todo, [validate] * len(todo), [cur_path] * len(todo), chunksize=1):
                 results[res.id], nquads[res.id] = res, data
                 done += 1
                 tick("extract", done, len(articles))
     else:
         for a in todo:
-            res, data = _extract_one(a, validate)
+            res, data = _extract_one(a, validate, cur_path)
             results[res.id], nquads[res.id] = res, data
             done += 1
             tick("extract", done, len(articles))

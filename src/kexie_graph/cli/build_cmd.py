@@ -23,8 +23,11 @@ _STAGES = {"read": "reading articles", "extract": "extracting", "entail": "entai
 @click.option("--no-validate", is_flag=True, help="Do not fail the build on SHACL violations.")
 @click.option("--jobs", type=click.IntRange(1, 64), default=None, help="Worker processes (default: all cores).")
 @click.option("--max-bytes", type=click.IntRange(1), default=20 * 1024 * 1024, show_default=True, help="Size cap per file.")
+@click.option("--curation", type=click.Path(path_type=Path), default=None, help="A curation file (merge, rename, split, block, add, remove).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress and no summary.")
-def build(paths: tuple[Path, ...], out: Path, no_validate: bool, jobs: int | None, max_bytes: int, quiet: bool) -> None:
+def build(
+    paths: tuple[Path, ...], out: Path, no_validate: bool, jobs: int | None, max_bytes: int, curation: Path | None, quiet: bool
+) -> None:
     """Build the knowledge graph of article files (or folders of *.txt) into OUT/kg.trig and a store."""
     from ..corpus import build as run_build
 
@@ -41,7 +44,9 @@ def build(paths: tuple[Path, ...], out: Path, no_validate: bool, jobs: int | Non
             bar.update(tasks[stage], completed=done, total=total)  # type: ignore[arg-type]
 
         try:
-            report = run_build(list(paths), out, validate=not no_validate, jobs=jobs, max_bytes=max_bytes, progress=tick)
+            report = run_build(
+                list(paths), out, validate=not no_validate, jobs=jobs, max_bytes=max_bytes, curation=curation, progress=tick
+            )
         except ValidationError as error:
             bar.stop()
             for line in error.report.splitlines()[:10]:

@@ -108,6 +108,8 @@ class _Writer:
         if rule:
             self.rules.add(rule)
             self.add(subject, PROV.wasGeneratedBy, iris.rule_iri(rule))
+            if rule == "curation":  # a fact a user added by hand says so
+                self.add(subject, KX.curated, Literal(True))
 
     def span(self, node: URIRef, span: Span) -> None:
         if span.end > len(self.text):
