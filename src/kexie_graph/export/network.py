@@ -89,40 +89,64 @@ def _plain(value: Any) -> bool:
     return isinstance(value, str | int | float | bool)
 
 
-def flat_value(value: Any) -> str | int | float | bool | None:
-    """Return ``value`` as a GraphML value: plain values as they are, lists joined, else JSON."""
+def _structured(value: Any) -> bool:
+    """Whether ``value`` holds more than a list of plain values (a dict, or lists of lists)."""
+    if value is None or _plain(value):
+        return False
+    if isinstance(value, list | tuple | set | frozenset):
+        return not all(_plain(item) for item in value)
+    return True
+
+
+def flat_value(value: Any, *, as_json: bool = False) -> str | int | float | bool | None:
+    """Return ``value`` as a GraphML value: plain values as they are, a list of plain values
+    joined by ``"; "``, anything else (or anything, with ``as_json``) as JSON; None stays None."""
     if value is None:
         return None
+    if as_json and not _plain(value):
+        items = sorted(value, key=str) if isinstance(value, set | frozenset) else value
+        return json.dumps(items, ensure_ascii=False, sort_keys=True, default=str)
     if _plain(value):
         return value
-    if isinstance(value, list | tuple | set | frozenset):
+    if not _structured(value):
         items = sorted(value, key=str) if isinstance(value, set | frozenset) else list(value)
-        if all(_plain(item) for item in items):
-            return LIST_SEPARATOR.join(str(item) for item in items)
+        return LIST_SEPARATOR.join(str(item) for item in items)
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
-def _flat_attrs(attrs: dict[str, Any]) -> dict[str, Any]:
+def _json_keys(rows: Iterable[dict[str, Any]]) -> set[str]:
+    """The attributes that hold structured values anywhere: JSON for every element, so that
+    an empty list reads back as ``[]`` beside lists of dicts."""
+    return {str(k) for data in rows for k, v in data.items() if _structured(v)}
+
+
+def _flat_attrs(attrs: dict[str, Any], json_keys: set[str]) -> dict[str, Any]:
     out = {}
     for key, value in attrs.items():
-        flat = flat_value(value)
+        flat = flat_value(value, as_json=str(key) in json_keys)
         if flat is not None:
             out[str(key)] = flat
     return out
 
 
 def flatten(graph: nx.Graph) -> nx.Graph:
-    """Return a copy of ``graph`` whose graph, node and edge attributes are all flat values."""
+    """Return a copy of ``graph`` whose graph, node and edge attributes are all flat values.
+
+    An attribute that holds dicts (evidence, figures) on any node (or edge) is JSON on every
+    node (or edge); other lists of plain values are joined by ``"; "``.
+    """
     out = graph.__class__()
-    out.graph.update(_flat_attrs(graph.graph))
+    out.graph.update(_flat_attrs(graph.graph, _json_keys([graph.graph])))
+    node_json = _json_keys(d for _n, d in graph.nodes(data=True))
     for node, data in graph.nodes(data=True):
-        out.add_node(node, **_flat_attrs(data))
+        out.add_node(node, **_flat_attrs(data, node_json))
+    edge_json = _json_keys(d for *_e, d in graph.edges(data=True))
     if graph.is_multigraph():
         for u, v, key, data in graph.edges(keys=True, data=True):
-            out.add_edge(u, v, key=key, **_flat_attrs(data))
+            out.add_edge(u, v, key=key, **_flat_attrs(data, edge_json))
     else:
         for u, v, data in graph.edges(data=True):
-            out.add_edge(u, v, **_flat_attrs(data))
+            out.add_edge(u, v, **_flat_attrs(data, edge_json))
     return out
 
 
