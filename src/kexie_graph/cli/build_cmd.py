@@ -34,7 +34,7 @@ def build(
     err = Console(stderr=True)
     with Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, disable=quiet, transient=True,
+        console=err, disable=quiet or not err.is_terminal, transient=True,
     ) as bar:
         tasks: dict[str, object] = {}
 
