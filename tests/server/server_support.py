@@ -12,8 +12,6 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pytest
-
 DATA = Path(__file__).parent / "data"
 FIXTURE_TRIG = DATA / "fixture.trig"
 FIXTURE_QUERIES = DATA / "queries"
@@ -25,36 +23,11 @@ MAX_ROWS = 50
 TIMEOUT = 1.0
 
 
-def query_layer_present() -> bool:
-    """Whether kexie_graph.query (the guard and the deadlines the server delegates to) exists."""
-    import importlib.util
-
-    return importlib.util.find_spec("kexie_graph.query") is not None
-
-
-#: the guard (SERVICE, LOAD, FROM) and the deadline are the query layer's: they need it
-requires_query_layer = pytest.mark.skipif(
-    not query_layer_present(),
-    reason="kexie_graph.query (guard and deadlines) is not in the tree yet",
-)
-
-
 def build_store(trig: Path, out: Path) -> Path:
-    """Write a store folder holding the TriG file ``trig``, through the store API when present."""
-    try:
-        from kexie_graph import store as store_module
-    except ImportError:
-        store_module = None  # type: ignore[assignment]
-    loader = getattr(store_module, "load_dump", None) if store_module is not None else None
-    if loader is not None:
-        loader(trig, out)
-        return out
-    import pyoxigraph as ox
+    """Write a store folder holding the TriG file ``trig`` (as ``kexie-graph load`` does)."""
+    from kexie_graph.store import load_dump
 
-    store = ox.Store(str(out))
-    store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
-    store.flush()
-    del store
+    load_dump(trig, out)
     return out
 
 

@@ -16,7 +16,6 @@ from server_support import (
     TIMEOUT,
     Server,
     Trap,
-    requires_query_layer,
     start_server,
     stop_server,
 )
@@ -29,7 +28,6 @@ RUNAWAY = (
 QUICK = "ASK { ?s a kx:Person }"
 
 
-@requires_query_layer
 @pytest.mark.parametrize(
     "template",
     [
@@ -56,7 +54,6 @@ def test_queries_reaching_elsewhere_are_refused_before_anything_is_fetched(
     assert trap.connections == []
 
 
-@requires_query_layer
 @pytest.mark.parametrize(
     "kwargs",
     [
@@ -83,7 +80,6 @@ def test_load_is_refused_and_fetches_nothing(
     assert trap.connections == []
 
 
-@requires_query_layer
 def test_a_runaway_query_is_stopped_at_its_deadline_and_others_carry_on(server: Server) -> None:
     outcome: dict[str, object] = {}
 
@@ -150,7 +146,6 @@ def busy_server(store_dir: Path) -> Iterator[Server]:
         stop_server(srv.process)
 
 
-@requires_query_layer
 def test_queries_past_the_concurrency_limit_are_answered_busy(busy_server: Server) -> None:
     thread = threading.Thread(
         target=lambda: httpx.get(busy_server.endpoint, params={"query": RUNAWAY}, timeout=60)

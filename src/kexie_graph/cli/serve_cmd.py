@@ -88,6 +88,13 @@ def _check_origin(
     help="MiB of recent answers kept per worker process (0: no cache).",
 )
 @click.option(
+    "--query-workers",
+    default=2,
+    show_default=True,
+    type=click.IntRange(min=1, max=64),
+    help="Query processes per worker; a query past its deadline is killed in its process.",
+)
+@click.option(
     "--workers",
     default=1,
     show_default=True,
@@ -110,6 +117,7 @@ def serve(
     max_query_bytes: int,
     max_concurrent: int,
     cache_mb: int,
+    query_workers: int,
     workers: int,
     log_level: str,
 ) -> None:
@@ -126,6 +134,7 @@ def serve(
         max_query_bytes=max_query_bytes,
         max_concurrent=max_concurrent,
         cache_bytes=cache_mb * 1024 * 1024,
+        query_workers=query_workers,
         workers=workers,
     )
     # open once here: a missing or unreadable store is one line on stderr, not a worker crash

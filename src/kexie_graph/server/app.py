@@ -46,7 +46,7 @@ from ..namespaces import PREFIXES
 from .cache import AnswerCache
 from .config import ServerConfig
 from .entity import QUERIES, EntityView, render_entity, render_missing
-from .executor import Answer, Executor, Prepared
+from .executor import Answer, Executor, Prepared, QueryLayerExecutor
 from .limits import QuerySlots, host_is_loopback
 from .negotiate import NotAcceptable, choose_format
 from .protocol import ALLOWED_METHODS, Operation, ProtocolError, read_operation
@@ -102,9 +102,7 @@ def _reply_text(
 
 def open_executor(config: ServerConfig) -> Executor:
     """Open the store of ``config`` behind the query layer."""
-    from .direct import DirectExecutor
-
-    return DirectExecutor(Path(config.store))
+    return QueryLayerExecutor(Path(config.store), query_workers=config.query_workers)
 
 
 @dataclass
@@ -142,15 +140,6 @@ class _Endpoint:
         body = service_description(endpoint, self.graphs, fmt)
         return _Reply(200, body, fmt.content_type, [_VARY_ACCEPT])
 
-    def _check_dataset(self, operation: Operation) -> None:
-        for uri in (*operation.default_graphs, *operation.named_graphs):
-            if uri not in self.graphs:
-                raise ProtocolError(
-                    400,
-                    f"the graph <{uri}> named in default-graph-uri/named-graph-uri is not a "
-                    "graph of this store; the service description at GET /sparql lists them",
-                )
-
     async def _query(self, request: Request, operation: Operation) -> _Reply:
         if not self.slots.try_acquire():
             return _reply_text(
@@ -165,7 +154,6 @@ class _Endpoint:
                 return _reply_text(400, f"malformed query: {error}")
             except QueryRefusedError as error:
                 return _reply_text(400, f"query refused: {error}")
-            self._check_dataset(operation)
             fmt = choose_format(prepared.kind, request.headers.get("accept"), operation.formats)
             try:
                 key = (prepared.text, operation.default_graphs, operation.named_graphs, fmt.name)
@@ -187,6 +175,8 @@ class _Endpoint:
                 return _reply_text(400, f"query refused: {error}")
             except QueryError as error:
                 return _reply_text(400, f"the query cannot run: {error}")
+            except StoreError as error:
+                return _reply_text(503, f"the store cannot answer now: {error}")
             headers = [_VARY_ACCEPT]
             if answer.truncated:
                 headers += [
@@ -223,6 +213,8 @@ class _Endpoint:
             rows = await to_thread.run_sync(self._entity_rows, iri, limiter=self.limiter)
         except QueryTimeoutError:
             return _plain(503, "the entity page took longer than the query deadline")
+        except StoreError as error:
+            return _plain(503, f"the store cannot answer now: {error}")
         finally:
             self.slots.release()
         view = EntityView(iri, rows)

@@ -35,6 +35,8 @@ class ServerConfig:
     max_concurrent: int = 64
     #: bytes of recent answers kept per process (0: no cache); the served store does not change
     cache_bytes: int = 32 * 1024 * 1024
+    #: query-layer worker processes per server process (they run queries with a deadline)
+    query_workers: int = 2
     #: uvicorn worker processes
     workers: int = 1
     #: check the Host header; None: on exactly when bound to a loopback address

@@ -11,9 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal, Protocol
 
-__all__ = ["Answer", "Executor", "Prepared", "QueryForm", "Term"]
+import pyoxigraph as ox
+
+from ..errors import QueryRefusedError
+
+__all__ = ["Answer", "Executor", "Prepared", "QueryForm", "QueryLayerExecutor", "Term"]
 
 QueryForm = Literal["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
 
@@ -85,3 +90,89 @@ class Executor(Protocol):
     def close(self) -> None:
         """Stop worker processes and release the store."""
         ...
+
+
+def _term(node: Any) -> Term:
+    """An rdflib term (as :attr:`Result.terms` gives them) as a :class:`Term`."""
+    from rdflib import BNode, Literal
+
+    if isinstance(node, Literal):
+        datatype = str(node.datatype) if node.datatype is not None else None
+        return Term("literal", str(node), node.language, datatype)
+    if isinstance(node, BNode):
+        return Term("bnode", str(node))
+    return Term("iri", str(node))
+
+
+class QueryLayerExecutor:
+    """The query layer over a store opened read-only, with its worker pool started up front.
+
+    The pool's processes run every query that has a deadline; one that passes it is killed and
+    replaced while the others go on answering.
+    """
+
+    def __init__(self, path: Path, *, query_workers: int = 2) -> None:
+        from ..store import open_store
+
+        self._store = open_store(path, read_only=True)
+        try:
+            self._graphs = frozenset(self._store.graphs())
+            if query_workers > 0:
+                self._store.start_pool(size=query_workers)
+        except BaseException:
+            self._store.close()
+            raise
+
+    def graphs(self) -> frozenset[str]:
+        return self._graphs
+
+    def prepare(self, sparql: str) -> Prepared:
+        from ..query import check_query
+
+        checked = check_query(sparql, allowed_graphs=self._graphs, read_only=True)
+        if checked.is_update:  # check_query refuses updates on a read-only store; never run one
+            raise QueryRefusedError("SPARQL updates are refused: this endpoint is read-only")
+        return Prepared(sparql, checked.form, checked)  # type: ignore[arg-type]
+
+    def run(
+        self,
+        prepared: Prepared,
+        fmt: str,
+        *,
+        default_graphs: Sequence[str] = (),
+        named_graphs: Sequence[str] = (),
+        max_rows: int | None = None,
+        timeout: float | None = None,
+    ) -> Answer:
+        from ..query import execute
+
+        result = execute(
+            self._store,
+            prepared.handle,
+            timeout=timeout,
+            default_graphs=list(default_graphs) if default_graphs else None,
+            named_graphs=list(named_graphs) if named_graphs else None,
+            max_rows=max_rows,
+            fmt=fmt,
+        )
+        return Answer(result.serialize(fmt), truncated=bool(result.truncated))
+
+    def select(
+        self, sparql: str, bindings: Mapping[str, str], *, timeout: float | None = None
+    ) -> list[dict[str, Term]]:
+        from ..query import check_query, execute
+
+        checked = check_query(sparql, allowed_graphs=self._graphs, read_only=True)
+        result = execute(
+            self._store,
+            checked,
+            bindings={name: ox.NamedNode(iri) for name, iri in bindings.items()},
+            timeout=timeout,
+        )
+        return [
+            {name: _term(value) for name, value in row.items() if value is not None}
+            for row in result.terms
+        ]
+
+    def close(self) -> None:
+        self._store.close()
