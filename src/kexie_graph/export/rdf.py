@@ -1,4 +1,4 @@
-"""Turtle, TriG and N-Triples, serialised by pyoxigraph straight from the store's quads.
+"""Turtle, TriG and N-Triples, serialised by pyoxigraph from the quads of the chosen graphs.
 
 The graph scope picks the quads (see :data:`.common.GRAPH_SCOPES`). TriG keeps named graphs
 (except with ``union``); Turtle and N-Triples hold triples, so every triple of the scope is
