@@ -18,6 +18,7 @@ one line on stderr and exits with status 1. Messages name the input and say what
     │   ├── QueryRefusedError SERVICE, LOAD, outside FROM, or an update on a read-only store
     │   └── QueryTimeoutError the query ran past its deadline and was stopped
     ├── ViewError             a view that cannot be drawn (e.g. a focus name that matches nothing)
+    ├── ExportError           an export that cannot be written as asked (format, scope, remote @context)
     └── CurationError         a curation file that is malformed
 """
 
@@ -26,6 +27,7 @@ from __future__ import annotations
 __all__ = [
     "CurationError",
     "DecodeError",
+    "ExportError",
     "ExtractionError",
     "GraphError",
     "InputError",
@@ -98,6 +100,10 @@ class QueryTimeoutError(QueryError):
 
 class ViewError(KexieError):
     """A view that cannot be drawn as asked."""
+
+
+class ExportError(KexieError):
+    """An export that cannot be written as asked (unknown format, csv without a path, a remote @context)."""
 
 
 class CurationError(KexieError):

@@ -17,7 +17,7 @@ from rdflib import BNode, Graph, URIRef
 from rdflib import Literal as RDFLiteral
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from ..errors import KexieError, StoreError
+from ..errors import ExportError, StoreError
 from ..graph.iris import LEXICON_GRAPH
 from ..namespaces import KXR
 
@@ -51,10 +51,6 @@ FORMATS: tuple[str, ...] = RDF_FORMATS + NETWORK_FORMATS
 #: texts state, as the views show it); ``union``: every triple once, in the default graph
 GRAPH_SCOPES: tuple[str, ...] = ("all", "article", "union")
 ARTICLE_GRAPH_PREFIX = f"{KXR}graph/article/"
-
-
-class ExportError(KexieError):
-    """An export that cannot be written as asked, or a JSON-LD document that cannot be read."""
 
 
 def in_article_scope(graph: GraphName) -> bool:
