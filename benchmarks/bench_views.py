@@ -231,13 +231,16 @@ def synthetic_graph(n: int, *, seed: int = 1) -> nx.MultiDiGraph:
 # ---- writing -----------------------------------------------------------------------------------
 
 
-def _time_ours(g: nx.MultiDiGraph, out: Path, repeats: int) -> float:
-    times = []
+def _time_ours(g: nx.MultiDiGraph, out: Path, repeats: int) -> tuple[float, float]:
+    """Return the median wall-clock and CPU seconds of writing the view (CPU time shows what the
+    write costs when other processes share the two cores)."""
+    wall, cpu = [], []
     for _ in range(repeats):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         write_view(g, out, title=f"synthetic {g.number_of_nodes()}")
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+        wall.append(time.perf_counter() - t)
+        cpu.append(time.process_time() - c)
+    return statistics.median(wall), statistics.median(cpu)
 
 
 def _pyvis_write(n: int, out: str, mode: str, queue: Any) -> None:
@@ -281,23 +284,34 @@ def _time_pyvis(n: int, out: Path, mode: str, timeout: float) -> float | None:
 # (pyvis's page sets no signal of its own)
 _PYVIS_PROBE = """
 (() => {
+  // vis-network's UMD build does `window.vis = window.vis || {}` and then `vis.Network = ...`:
+  // trap both assignments and hand pyvis a Network that records its events as they happen.
   let real;
+  let wrapped = null;
+  function wrap(Orig) {
+    if (wrapped) { return wrapped; }
+    wrapped = function (container, data, options) {
+      const net = new Orig(container, data, options);
+      window.__drawn = null; window.__settled = null; window.__still = null;
+      net.once("afterDrawing", () => { window.__drawn = performance.now(); });
+      net.once("stabilizationIterationsDone", () => { window.__settled = performance.now(); });
+      net.on("stabilized", () => { window.__still = performance.now(); });
+      return net;
+    };
+    wrapped.prototype = Orig.prototype;
+    return wrapped;
+  }
   Object.defineProperty(window, "vis", {
     configurable: true,
     get() { return real; },
     set(v) {
       real = v;
-      const Orig = v.Network;
-      function Probe(container, data, options) {
-        const net = new Orig(container, data, options);
-        window.__drawn = null; window.__settled = null; window.__still = null;
-        net.once("afterDrawing", () => { window.__drawn = performance.now(); });
-        net.once("stabilizationIterationsDone", () => { window.__settled = performance.now(); });
-        net.on("stabilized", () => { window.__still = performance.now(); });
-        return net;
-      }
-      Probe.prototype = Orig.prototype;
-      v.Network = Probe;
+      let Network;
+      Object.defineProperty(v, "Network", {
+        configurable: true, enumerable: true,
+        get() { return Network && wrap(Network); },
+        set(n) { Network = n; },
+      });
     },
   });
 })();
@@ -392,6 +406,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s) for s in args.sizes.split(",")]
     rows: list[dict[str, Any]] = []
     work = Path(tempfile.mkdtemp(prefix="kexie-bench-views-"))
+    load_before = os.getloadavg()
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         if args.screenshot:
@@ -399,7 +414,7 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             g = synthetic_graph(n)
             ours = work / f"ours-{n}.html"
-            write_s = _time_ours(g, ours, args.repeats)
+            write_s, write_cpu = _time_ours(g, ours, args.repeats)
             ready = [_ready_ours(browser, ours, args.browser_timeout) for _ in range(args.repeats)]
             ok = [r for r in ready if r is not None]
             row: dict[str, Any] = {
@@ -407,6 +422,7 @@ def main(argv: list[str] | None = None) -> int:
                 "edges": g.number_of_edges(),
                 "ours": {
                     "write_s": round(write_s, 3),
+                    "write_cpu_s": round(write_cpu, 3),
                     "ready_s": round(statistics.median(ok), 3) if len(ok) == len(ready) else None,
                     "ready_runs_s": [round(r, 3) if r is not None else None for r in ready],
                     "html_bytes": ours.stat().st_size,
@@ -441,6 +457,10 @@ def main(argv: list[str] | None = None) -> int:
         "pyvis_timeout_s": args.pyvis_timeout,
         "browser_timeout_s": args.browser_timeout,
         "repeats": args.repeats,
+        "load_average_1_5_15": {
+            "start": [round(x, 2) for x in load_before],
+            "end": [round(x, 2) for x in os.getloadavg()],
+        },
         "rows": rows,
     }
     args.out.mkdir(parents=True, exist_ok=True)
@@ -473,9 +493,12 @@ def _markdown(result: dict[str, Any]) -> str:
         f"Measured {result['date']} on {result['machine']['cpus']} cores,"
         f" Python {result['machine']['python']},"
         f" Debian chromium headless (software rendering), every non-file request aborted. Median of"
-        f" {result['repeats']} runs for ours. `benchmarks/bench_views.py` wrote this file.",
+        f" {result['repeats']} runs for ours. `benchmarks/bench_views.py` wrote this file."
+        f" Load average (1 min) at start {result['load_average_1_5_15']['start'][0]},"
+        f" at end {result['load_average_1_5_15']['end'][0]}: other work on the two cores"
+        " slows every wall-clock figure; *CPU* is the writer's own processor time.",
         "",
-        "| nodes | edges | ours: write | ours: graphReady | pyvis: write"
+        "| nodes | edges | ours: write (CPU) | ours: graphReady | pyvis: write"
         " | pyvis (CDN, default): ready |"
         " pyvis in_line: write | pyvis in_line: ready |",
         "|---:|---:|---:|---:|---:|---|---:|---|",
@@ -486,6 +509,7 @@ def _markdown(result: dict[str, Any]) -> str:
         inline = row.get("pyvis_in_line", {})
         lines.append(
             f"| {row['nodes']:,} | {row['edges']:,} | {_fmt(ours['write_s'], 0)}"
+            f" ({ours['write_cpu_s']:.2f} s)"
             f" | {_fmt(ours['ready_s'], cap_b)} | "
             + (
                 f"{_fmt(local.get('write_s'), cap_w)} | {_pyvis_ready(local, cap_b)} | "

@@ -132,8 +132,8 @@ def open_view(browser: Any) -> Iterator[Callable[..., OpenPage]]:
         page.on("pageerror", lambda e: opened.page_errors.append(str(e)))
         page.on("dialog", dialog)
         page.goto(Path(path).resolve().as_uri())
-        if wait:
-            page.wait_for_function(READY, timeout=30_000)
+        if wait:  # polled in the page, as other automation would (needs the page's CSP to allow it)
+            page.wait_for_function(READY, timeout=30_000, polling=25)
         return opened
 
     yield _open

@@ -132,6 +132,7 @@ def test_page_is_self_contained_with_a_strict_policy(corpus_graph: nx.MultiDiGra
     assert csp
     policy = csp.group(1)
     assert "default-src 'none'" in policy and "unsafe-inline" not in policy.split("style-src")[0]
+    assert "connect-src" not in policy  # default-src 'none' covers fetches
     # the policy lets exactly the page's two inline scripts run
     scripts = re.findall(r"<script>(.*?)</script>", page, re.S)
     assert len(scripts) == 2

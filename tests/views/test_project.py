@@ -360,3 +360,9 @@ def test_syntax_error_is_one_line_with_the_users_position(corpus_store: ox.Store
 def test_empty_result_is_an_empty_graph(corpus_store: ox.Store) -> None:
     graph = from_query(corpus_store, "SELECT ?s ?o WHERE { ?s kx:nothing ?o }")
     assert graph.number_of_nodes() == 0
+
+
+def test_query_result_nodes_keep_their_kind(corpus_store: ox.Store) -> None:
+    graph = from_query(corpus_store, CONSTRUCT)
+    assert graph.nodes[node_by_label(graph, "重庆市科学技术协会")]["kind"] == "ScienceAssociation"
+    assert set(graph.graph["articles"]) == {A1, A2}

@@ -23,7 +23,7 @@ __all__ = ["EDGE_LENGTH", "GRID_ABOVE", "SizeBy", "compute_layout", "node_sizes"
 #: pixels in one layout unit: each component gets about one unit of area per node
 EDGE_LENGTH = 110.0
 #: components larger than this use FR's grid approximation
-GRID_ABOVE = 1000
+GRID_ABOVE = 300
 SIZE_MIN = 9.0
 SIZE_MAX = 42.0
 

@@ -374,6 +374,7 @@ class _Projection:
         self.texts: dict[str, tuple[str, str]] = {}  # context IRI -> (article IRI, text)
         self.labels: dict[str, dict[str, str]] = {}
         self.symmetric: set[str] = set()
+        self.post_roles: dict[tuple[str, str, str], str] = {}  # post edge -> role IRI
 
     # -- evidence ---------------------------------------------------------------------------------
 
@@ -460,7 +461,6 @@ class _Projection:
                 edge.during.add(_value(during))
 
     def load_posts(self) -> None:
-        roles: dict[tuple[str, str, str], str] = {}
         for g, person, org, role, b, end, anchor, ctx in _select(self.store, _Q_POSTS):
             subj, obj = _value(person), _value(org)
             if subj not in self.nodes or obj not in self.nodes:
@@ -471,14 +471,13 @@ class _Projection:
             edge = self.edges.get(key)
             if edge is None:
                 edge = self.edges[key] = _Edge()
-            roles[key] = role_iri
+            self.post_roles[key] = role_iri
             graph = _value(g)
             edge.graphs.add(graph)
             item = self.evidence(graph, b, end, anchor, ctx)
             if item is not None:
                 item["graph"] = graph
                 edge.evidence.append(item)
-        self.post_roles = roles
 
     def load_figures(self) -> None:
         for row in _select(self.store, _Q_FIGURES):
@@ -592,6 +591,27 @@ def _node_attrs(p: _Projection, node: _Node, kind: str, graphs: set[str] | None)
     }
 
 
+def _kinds_and_labels(p: _Projection, extra: Iterable[str] = ()) -> dict[str, str]:
+    """Pick each entity's kind and load the labels of kinds, predicates, roles and units."""
+    kinds: dict[str, set[str]] = {}
+    for iri, node in p.nodes.items():
+        ks = {t for t in node.types if t.startswith(str(KX)) and t not in _TOP_IRIS}
+        if ks:
+            kinds[iri] = ks
+    chosen_kind = p.most_specific(kinds)
+    preds = {pred for (_s, pred, _o) in p.edges if not pred.startswith(f"{ORG}Post")}
+    p.load_labels(
+        [
+            *chosen_kind.values(),
+            *preds,
+            *p.post_roles.values(),
+            *(f.get("unit", "") for n in p.nodes.values() for f in n.facts),
+            *extra,
+        ]
+    )
+    return chosen_kind
+
+
 def _build(
     p: _Projection,
     *,
@@ -599,22 +619,7 @@ def _build(
     predicates: Callable[[str], bool] | None,
     graphs: set[str] | None,
 ) -> nx.MultiDiGraph:
-    kinds: dict[str, set[str]] = {}
-    for iri, node in p.nodes.items():
-        ks = {t for t in node.types if t.startswith(str(KX)) and t not in _TOP_IRIS}
-        if ks:
-            kinds[iri] = ks
-    chosen_kind = p.most_specific(kinds)
-    role_iris = set(getattr(p, "post_roles", {}).values())
-    preds = {pred for (_s, pred, _o) in p.edges if not pred.startswith(f"{ORG}Post")}
-    p.load_labels(
-        [
-            *chosen_kind.values(),
-            *preds,
-            *role_iris,
-            *(f.get("unit", "") for n in p.nodes.values() for f in n.facts),
-        ]
-    )
+    chosen_kind = _kinds_and_labels(p)
 
     g = nx.MultiDiGraph()
     g.graph["articles"] = {
@@ -860,18 +865,18 @@ def _graph_of_triples(store: ox.Store, triples: list[tuple[str, str, Any]]) -> n
                 literals[s].append({"type": "value", "predicate": _local(pred), "value": o.value})
         elif s and not pred:
             labels.setdefault(s, {})
-    p.load_labels(pred for _s, pred, _o in edge_rows)
-    g = _build(p, classes=None, predicates=lambda _iri: False, graphs=None)
+    chosen_kind = _kinds_and_labels(p, (pred for _s, pred, _o in edge_rows))
+    g = nx.MultiDiGraph()
+    g.graph["articles"] = {
+        a: {k: v for k, v in info.items() if k != "graph"} for a, info in sorted(p.articles.items())
+    }
     g.graph["predicates"] = {}
     nodes = {s for s, _p, _o in triples if s} | {o for _s, _p, o in edge_rows}
     for iri in sorted(nodes):
-        if iri not in g:
-            attrs = (
-                _node_attrs(p, p.nodes[iri], "", None)
-                if iri in p.nodes
-                else _other_node(iri, types[iri])
-            )
-            g.add_node(iri, **attrs)
+        if iri in p.nodes:
+            g.add_node(iri, **_node_attrs(p, p.nodes[iri], chosen_kind.get(iri, ""), None))
+        else:
+            g.add_node(iri, **_other_node(iri, types[iri]))
         data = g.nodes[iri]
         data["label_zh"] = data["label_zh"] or labels.get(iri, {}).get("zh", "")
         data["label_en"] = data["label_en"] or labels.get(iri, {}).get("en", "")
