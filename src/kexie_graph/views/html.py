@@ -302,10 +302,10 @@ def render_view(
             graph, title=title, label_lang=label_lang, size_by=size_by, layout=layout, seed=seed
         )
     )
-    # Only the page's own two scripts run (by hash): markup that slipped into the DOM could not run
-    # a <script> or an on...= handler, and nothing can be fetched. 'unsafe-eval' stays allowed because
-    # browser automation waits on graphReady by evaluating a string in the page (Playwright's
-    # wait_for_function); the page's own code never evaluates strings.
+    # Only the page's own two scripts run (by hash): markup that slipped into the DOM could not
+    # run a <script> or an on...= handler, and nothing can be fetched. 'unsafe-eval' stays allowed
+    # because browser automation waits on graphReady by evaluating a string in the page
+    # (Playwright's wait_for_function); the page's own code never evaluates strings.
     csp = (
         f"default-src 'none'; script-src {hashes} 'unsafe-eval'; style-src 'unsafe-inline'; "
         "img-src data:; base-uri 'none'; form-action 'none'"
