@@ -101,7 +101,6 @@ def run(
     is_update: bool,
     has_dataset: bool,
     prefixes: Mapping[str, str],
-    bindings: Mapping[str, Any] | None = None,
     default_graphs: Sequence[str] | None = None,
     named_graphs: Sequence[str] | None = None,
     max_rows: int | None = None,
@@ -110,9 +109,9 @@ def run(
 ) -> tuple[Any, ...]:
     """Run a query (already checked by the guard) and return its reply tuple.
 
-    ``bindings`` maps variable names to pyoxigraph terms. With ``fmt``, an answer that is not cut
-    comes back serialized by Oxigraph; with ``wire``, rows come back as cells and graphs as
-    N-Triples (for :mod:`marshal`), else as pyoxigraph terms.
+    Bindings are already in ``source`` (a VALUES block, see :mod:`.bind`). With ``fmt``, an answer
+    that is not cut comes back serialized by Oxigraph; with ``wire``, rows come back as cells and
+    graphs as N-Triples (for :mod:`marshal`), else as pyoxigraph terms.
     """
     if is_update:
         db.update(source, prefixes=dict(prefixes))
@@ -120,7 +119,6 @@ def run(
     answer = db.query(
         source,
         prefixes=dict(prefixes),
-        substitutions={ox.Variable(k): v for k, v in bindings.items()} if bindings else None,
         **dataset_options(has_dataset, default_graphs, named_graphs),
     )
     if isinstance(answer, ox.QueryBoolean):

@@ -61,7 +61,7 @@ def main(argv: list[str]) -> int:
     sys.stdout = sys.stderr  # nothing but frames may reach the parent's pipe
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import pyoxigraph as ox
-    from _oxrun import cell_to_ox, run
+    from _oxrun import run
 
     db_path = argv[1]
     try:
@@ -88,7 +88,6 @@ def main(argv: list[str]) -> int:
             is_update,
             has_dataset,
             prefixes,
-            bindings,
             default_graphs,
             named_graphs,
             max_rows,
@@ -101,7 +100,6 @@ def main(argv: list[str]) -> int:
                 is_update=is_update,
                 has_dataset=has_dataset,
                 prefixes=prefixes,
-                bindings={name: cell_to_ox(cell) for name, cell in bindings},
                 default_graphs=default_graphs,
                 named_graphs=named_graphs,
                 max_rows=max_rows,

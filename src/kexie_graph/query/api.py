@@ -15,11 +15,11 @@ from typing import Any
 import pyoxigraph as ox
 
 from ..errors import QueryError, QueryRefusedError, StoreError
+from .bind import bind_values
 from .engine import check_format, reply_to_result, run_oxigraph, run_rdflib
 from .guard import CheckedQuery, check_query
 from .results import Result
 from .saved import resolve_query
-from .terms import ox_to_cell, python_to_ox
 
 __all__ = ["execute", "query"]
 
@@ -66,7 +66,11 @@ class _RdflibGraphs(Collection[str]):
         self._dataset = dataset
 
     def _names(self) -> set[str]:
-        return {str(g.identifier) for g in self._dataset.contexts()}
+        from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+        # rdflib 7.1+ names the listing graphs(); older releases only have contexts()
+        listing = getattr(self._dataset, "graphs", None) or self._dataset.contexts
+        return {str(g.identifier) for g in listing() if g.identifier != DATASET_DEFAULT_GRAPH_ID}
 
     def __contains__(self, item: object) -> bool:
         return isinstance(item, str) and item in self._names()
@@ -93,23 +97,12 @@ def _target(store: Any) -> tuple[str, Any, bool, Collection[str]]:
     inner = getattr(getattr(store, "store", None), "_inner", None)
     if isinstance(inner, ox.Store):  # an rdflib Dataset over oxrdflib: run on Oxigraph directly
         return "oxigraph", inner, False, _OxGraphs(inner)
-    if hasattr(store, "query") and hasattr(store, "contexts"):
+    if hasattr(store, "query") and hasattr(store, "quads"):
         return "rdflib", store, False, _RdflibGraphs(store)
     raise TypeError(
         f"cannot query a {type(store).__name__}; give a kexie_graph Store, a pyoxigraph.Store "
         "or an rdflib Dataset"
     )
-
-
-def _bindings(bindings: Mapping[str, Any] | None) -> dict[str, Any]:
-    out = {}
-    for name, value in (bindings or {}).items():
-        key = name.lstrip("?$")
-        try:
-            out[key] = python_to_ox(value)
-        except (TypeError, ValueError) as error:
-            raise QueryError(f"binding ?{key}: {error}") from None
-    return out
 
 
 def query(
@@ -127,8 +120,9 @@ def query(
 ) -> Result:
     """Run a SPARQL query (text, ``@file.rq``, or a saved query's name such as ``cq01``).
 
-    * ``bindings``: initial values of variables (``{"org": "https://w3id.org/…"}``; see
-      :func:`~kexie_graph.query.terms.python_to_ox` for how Python values become RDF terms);
+    * ``bindings``: initial values of variables (``{"org": "https://w3id.org/…"}``), joined at
+      the start of the WHERE group (:mod:`.bind`); see
+      :func:`~kexie_graph.query.terms.python_to_ox` for how Python values become RDF terms;
     * ``timeout``: seconds; the query runs in a worker process and is stopped at the deadline
       (:class:`~kexie_graph.errors.QueryTimeoutError`); needs a store opened read-only from disk;
     * ``allow_unsafe``: let SERVICE, LOAD and any FROM through (local use only);
@@ -220,7 +214,7 @@ def _run(
                 )
     if max_rows is not None and max_rows < 0:
         raise QueryError("max_rows must be 0 or more")
-    terms = _bindings(bindings)
+    text = bind_values(checked, bindings)
     if timeout is not None:
         if timeout <= 0:
             raise QueryError(f"timeout must be more than 0 seconds, not {timeout:g}")
@@ -232,10 +226,9 @@ def _run(
             )
         pool = handle.start_pool()
         reply = pool.run(
-            checked.source,
+            text,
             is_update=checked.is_update,
             has_dataset=checked.has_dataset,
-            bindings={k: ox_to_cell(v) for k, v in terms.items()},
             default_graphs=default_graphs,
             named_graphs=named_graphs,
             max_rows=max_rows,
@@ -248,12 +241,12 @@ def _run(
             raise QueryError(
                 "default_graphs / named_graphs need an Oxigraph store, not an rdflib Dataset"
             )
-        return run_rdflib(handle, checked, bindings=terms, max_rows=max_rows)
+        return run_rdflib(handle, checked, text=text, max_rows=max_rows)
     db = handle.ox if isinstance(handle, Store) else handle
     reply = run_oxigraph(
         db,
         checked,
-        bindings=terms,
+        text=text,
         default_graphs=default_graphs,
         named_graphs=named_graphs,
         max_rows=max_rows,

@@ -1,7 +1,7 @@
 """Running a checked query: on Oxigraph (in this process or in a worker) and on rdflib.
 
-In-process calls and worker requests share :func:`._oxrun.run`, so both paths choose the dataset,
-apply bindings and cut rows identically. Replies are plain tuples so that a worker can
+In-process calls and worker requests share :func:`._oxrun.run`, so both paths choose the dataset
+and cut rows identically. Replies are plain tuples so that a worker can
 :mod:`marshal` them:
 
 * ``("select", variables, rows, truncated)``: rows of pyoxigraph terms (in this process);
@@ -15,7 +15,7 @@ apply bindings and cut rows identically. Replies are plain tuples so that a work
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import pyoxigraph as ox
@@ -25,7 +25,7 @@ from ..namespaces import PREFIXES
 from . import _oxrun
 from .guard import CheckedQuery
 from .results import GRAPH_FORMATS, RESULT_FORMATS, Result
-from .terms import Cell, ox_to_cell, rdflib_to_cell, rdflib_to_ox
+from .terms import Cell, rdflib_to_cell, rdflib_to_ox
 
 __all__ = ["Reply", "check_format", "map_error", "reply_to_result", "run_oxigraph", "run_rdflib"]
 
@@ -49,24 +49,23 @@ def run_oxigraph(
     db: ox.Store,
     checked: CheckedQuery,
     *,
-    bindings: Mapping[str, Any] | None = None,
+    text: str | None = None,
     default_graphs: Sequence[str] | None = None,
     named_graphs: Sequence[str] | None = None,
     max_rows: int | None = None,
     fmt: str | None = None,
 ) -> Reply:
-    """Run ``checked`` on ``db`` in this process; ``bindings``: variable -> pyoxigraph term.
+    """Run ``checked`` on ``db`` in this process (``text``: its source with bindings injected).
 
     With ``fmt`` an answer that is not cut comes back already serialized by Oxigraph.
     """
     try:
         return _oxrun.run(
             db,
-            checked.source,
+            checked.source if text is None else text,
             is_update=checked.is_update,
             has_dataset=checked.has_dataset,
             prefixes=PREFIXES,
-            bindings=bindings,
             default_graphs=default_graphs,
             named_graphs=named_graphs,
             max_rows=max_rows,
@@ -158,22 +157,21 @@ def run_rdflib(
     dataset: Any,
     checked: CheckedQuery,
     *,
-    bindings: Mapping[str, Any] | None = None,
+    text: str | None = None,
     max_rows: int | None = None,
 ) -> Result:
-    """Run ``checked`` on an rdflib ``Dataset`` (``bindings``: variable -> pyoxigraph term)."""
+    """Run ``checked`` on an rdflib ``Dataset`` (``text``: its source with bindings injected)."""
     import rdflib.plugins.sparql as rdflib_sparql
-    from rdflib import Variable
 
     # rdflib would fetch every FROM IRI from the web; the guard lets through only the dataset's
     # own graphs, which rdflib must then take from the dataset, never from the network
     rdflib_sparql.SPARQL_LOAD_GRAPHS = False
-    init = {Variable(k): _ox_to_rdflib(v) for k, v in (bindings or {}).items()}
+    source = checked.source if text is None else text
     try:
         if checked.is_update:
-            dataset.update(checked.source, initNs=PREFIXES, initBindings=init)
+            dataset.update(source, initNs=PREFIXES)
             return Result("update")
-        answer = dataset.query(checked.source, initNs=PREFIXES, initBindings=init)
+        answer = dataset.query(source, initNs=PREFIXES)
     except Exception as error:  # rdflib raises bare Exceptions for many query errors
         raise QueryError(f"the query failed on rdflib: {' '.join(str(error).split())}") from None
     if answer.type == "ASK":
@@ -193,9 +191,3 @@ def run_rdflib(
             break
         cells.append(tuple(rdflib_to_cell(term) for term in row))
     return Result("select", variables=variables, cells=cells, truncated=truncated)
-
-
-def _ox_to_rdflib(term: Any) -> Any:
-    from .terms import cell_to_rdflib
-
-    return cell_to_rdflib(ox_to_cell(term))

@@ -100,6 +100,8 @@ class CheckedQuery:
     form: QueryForm
     from_default: tuple[str, ...] = ()
     from_named: tuple[str, ...] = ()
+    #: offset in ``source`` of the ``{`` that opens the top-level WHERE group (None: no group)
+    where_at: int | None = None
 
     @property
     def is_update(self) -> bool:
@@ -367,7 +369,78 @@ def _analyse(sparql: str) -> Analysis:
         form=form,
         from_default=tuple(from_default),
         from_named=tuple(from_named),
+        where_at=None if is_update else _where_brace(sparql, form),
     )
     return Analysis(
         checked=checked, services=tuple(services), loads=tuple(loads), update_ops=tuple(ops)
     )
+
+
+_IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
+_WORD = re.compile(r"[\w?$:.\-]+")
+
+
+def _where_brace(text: str, form: QueryForm) -> int | None:
+    """Offset of the ``{`` opening the top-level WHERE group of a query the parser accepted.
+
+    This only finds a place to put bound values (see :mod:`.bind`); the guard's decisions never
+    depend on it. A small lexer skips comments, strings and IRIs and counts braces; the group is
+    the first top-level ``{`` after the keyword WHERE, or, when WHERE is left out, the first
+    top-level ``{`` (the second for a CONSTRUCT, whose template comes first).
+    """
+    depth = 0
+    top: list[int] = []
+    after_where: int | None = None
+    where_seen = False
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end + 1
+            continue
+        if c in "\"'":
+            i = _skip_string(text, i)
+            continue
+        if c == "<":
+            match = _IRIREF.match(text, i)
+            if match:
+                i = match.end()
+                continue
+        elif c == "{":
+            if depth == 0:
+                top.append(i)
+                if where_seen and after_where is None:
+                    after_where = i
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif depth == 0 and (c.isalnum() or c in "_?$"):
+            match = _WORD.match(text, i)
+            assert match is not None
+            if match.group().lower() == "where":
+                where_seen = True
+            i = match.end()
+            continue
+        i += 1
+    if after_where is not None:
+        return after_where
+    if form == "CONSTRUCT":
+        return top[1] if len(top) > 1 else None
+    return top[0] if top else None
+
+
+def _skip_string(text: str, i: int) -> int:
+    quote = text[i]
+    long = text.startswith(quote * 3, i)
+    j = i + (3 if long else 1)
+    while j < len(text):
+        if text[j] == "\\":
+            j += 2
+            continue
+        if long and text.startswith(quote * 3, j):
+            return j + 3
+        if not long and text[j] == quote:
+            return j + 1
+        j += 1
+    return len(text)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import http.client
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -23,6 +24,7 @@ from urllib.parse import quote, urlsplit
 import pyoxigraph as ox
 
 from ..errors import QueryError, StoreError
+from .bind import bind_values
 from .guard import ANY_GRAPH, check_query
 from .results import Result
 from .saved import resolve_query
@@ -119,11 +121,13 @@ def query_endpoint(
     password: str | None = None,
     allow_unsafe: bool = False,
     queries_dir: Any = None,
+    bindings: Mapping[str, Any] | None = None,
     client: HttpClient | None = None,
 ) -> Result:
     """Run a query on the SPARQL endpoint at ``url`` and return its :class:`Result`."""
     text = resolve_query(sparql_or_name, queries_dir)
     checked = check_query(text, allowed_graphs=ANY_GRAPH, allow_unsafe=allow_unsafe, read_only=True)
+    body = bind_values(checked, bindings, text=checked.text)
     graph = checked.result_kind == "construct"
     accept = (
         "application/n-triples, text/turtle;q=0.9"
@@ -136,7 +140,7 @@ def query_endpoint(
         status, ctype, data = http_client.request(
             "POST",
             url,
-            body=checked.text.encode("utf-8"),
+            body=body.encode("utf-8"),
             headers={"Content-Type": "application/sparql-query; charset=utf-8", "Accept": accept},
         )
     finally:

@@ -26,7 +26,7 @@ import sys
 import threading
 import time
 import weakref
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -208,7 +208,6 @@ class QueryPool:
         *,
         is_update: bool = False,
         has_dataset: bool = False,
-        bindings: Mapping[str, Any] | None = None,
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
         max_rows: int | None = None,
@@ -217,8 +216,8 @@ class QueryPool:
     ) -> tuple[Any, ...]:
         """Run a query that passed the guard in a worker; return its reply (see :mod:`.engine`).
 
-        ``bindings`` maps variable names to cells. The deadline counts from when the query is
-        sent; waiting for a free worker (and for a fresh one to start) is not counted.
+        The deadline counts from when the query is sent; waiting for a free worker (and for a
+        fresh one to start) is not counted.
         """
         worker = self._acquire(None)
         try:
@@ -234,7 +233,6 @@ class QueryPool:
             is_update,
             has_dataset,
             dict(PREFIXES),
-            list((bindings or {}).items()),
             None if default_graphs is None else list(default_graphs),
             None if named_graphs is None else list(named_graphs),
             max_rows,

@@ -1,0 +1,165 @@
+"""Fixtures for the store and query tests: a small dataset, stores on disk, a loopback trap that
+records every connection it receives, and a real ``oxigraph serve`` on a free loopback port."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from kexie_graph.store import Store, open_store, write_store
+
+DATA = Path(__file__).with_name("data")
+SMALL = DATA / "small.trig"
+KXR = "https://w3id.org/kexie-graph/id/"
+A1 = f"{KXR}graph/article/a1"
+A2 = f"{KXR}graph/article/a2"
+LEXICON = f"{KXR}graph/lexicon"
+ENTAILMENTS = f"{KXR}graph/entailments"
+GRAPHS = sorted([A1, A2, LEXICON, ENTAILMENTS])
+SMALL_QUADS = 148  # quads in small.trig (checked by test_store)
+
+
+@pytest.fixture
+def store_dir(tmp_path: Path) -> Path:
+    """A store folder written from ``small.trig``."""
+    out = tmp_path / "build"
+    write_store(out, SMALL)
+    return out
+
+
+@pytest.fixture
+def ro_store(store_dir: Path) -> Iterator[Store]:
+    with open_store(store_dir, read_only=True) as store:
+        yield store
+
+
+@pytest.fixture(scope="module")
+def shared_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """One read-only store per module, for tests that only read (and for its worker pool)."""
+    out = tmp_path_factory.mktemp("shared") / "build"
+    write_store(out, SMALL)
+    with open_store(out, read_only=True) as store:
+        yield store
+
+
+@dataclass
+class Trap:
+    """A listening loopback socket; ``connections`` lists every peer that connected."""
+
+    port: int
+    connections: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/sparql"
+
+
+@pytest.fixture(scope="module")
+def trap() -> Iterator[Trap]:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(16)
+    sock.settimeout(0.05)
+    found = Trap(int(sock.getsockname()[1]))
+    stop = threading.Event()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                conn, address = sock.accept()
+            except (TimeoutError, OSError):
+                continue
+            found.connections.append(address)
+            conn.close()  # answer nothing: a client that got here fails at once
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield found
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+        sock.close()
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def oxigraph_binary() -> str:
+    beside = Path(sys.executable).with_name("oxigraph")
+    found = str(beside) if beside.exists() else shutil.which("oxigraph")
+    if found is None:
+        pytest.fail(
+            "the `oxigraph` server is missing: install the dev extras (pip install -e .[dev])"
+        )
+    return found
+
+
+@dataclass
+class OxigraphServer:
+    process: subprocess.Popen[bytes]
+    base: str
+
+    @property
+    def query_url(self) -> str:
+        return f"{self.base}/query"
+
+    @property
+    def store_url(self) -> str:
+        return f"{self.base}/store"
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path: Path) -> Iterator[OxigraphServer]:
+    """A real `oxigraph serve` (union default graph, like kexie-graph) on a free loopback port."""
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            oxigraph_binary(),
+            "serve",
+            "--location",
+            str(tmp_path / "oxigraph-server"),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--union-default-graph",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):  # bounded: at most ~20 s
+            if process.poll() is not None:
+                err = process.stderr.read().decode() if process.stderr else ""
+                pytest.fail(f"oxigraph serve exited: {err[:500]}")
+            try:
+                with urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1) as resp:
+                    if resp.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("oxigraph serve did not answer within 20 s")
+        yield OxigraphServer(process, base)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+        if process.stderr:
+            process.stderr.close()
