@@ -1,13 +1,31 @@
 """kexie-graph: Chinese science-association (科协) news as an RDF knowledge graph with provenance.
 
-The public API is listed in ``__all__``; everything else is internal.
+The public API, for scripts and notebooks (every name is imported on first use, so
+``import kexie_graph`` stays fast)::
+
+    import kexie_graph as kg
+
+    report = kg.build(["data/articles"], "build")          # read, extract, validate, store
+    store = kg.open_store("build", read_only=True)          # Oxigraph, with an rdflib view: store.dataset
+    kg.query(store, "cq02").to_df()                         # a saved or written query -> DataFrame
+    kg.show(store)                                          # the interactive view, inline in Jupyter
+    g = kg.to_networkx(store)                               # entities and relations as networkx
+    m = kg.measure(g)                                       # degree, betweenness, PageRank, communities
+    m.frame(); m.to_rdf()                                   # ... as a DataFrame, and back as RDF
+    kg.shortest_path(g, "重庆市科学技术协会", "中国工程院")     # each hop with its evidence
+
+The command line (``kexie-graph``) and the HTTP endpoint call these same functions.
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import Any
+
 from .errors import (
     CurationError,
     DecodeError,
+    ExportError,
     ExtractionError,
     GraphError,
     InputError,
@@ -25,22 +43,71 @@ from .namespaces import KX, KXR
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "KX",
-    "KXR",
-    "CurationError",
-    "DecodeError",
-    "ExtractionError",
-    "GraphError",
-    "InputError",
-    "KexieError",
-    "QueryError",
-    "QueryRefusedError",
-    "QuerySyntaxError",
-    "QueryTimeoutError",
-    "StoreError",
-    "StoreLockedError",
-    "ValidationError",
-    "ViewError",
-    "__version__",
-]
+#: public name -> "module:attribute", imported on first use
+_LAZY: dict[str, str] = {
+    "Article": "kexie_graph.records:Article",
+    "Reading": "kexie_graph.records:Reading",
+    "Result": "kexie_graph.query:Result",
+    "Store": "kexie_graph.store:Store",
+    "apply_curation": "kexie_graph.curation:apply_curation",
+    "build": "kexie_graph.corpus:build",
+    "cooccurrence": "kexie_graph.analytics:cooccurrence",
+    "evaluate_reading": "kexie_graph.evaluate:evaluate_reading",
+    "export": "kexie_graph.export:export",
+    "extract": "kexie_graph.extract:extract",
+    "extract_text": "kexie_graph.extract:extract_text",
+    "focus": "kexie_graph.views:focus",
+    "load_article": "kexie_graph.articles:load_article",
+    "load_curation": "kexie_graph.curation:load_curation",
+    "measure": "kexie_graph.analytics:measure",
+    "open_store": "kexie_graph.store:open_store",
+    "organisations": "kexie_graph.analytics:organisations",
+    "push_store": "kexie_graph.query:push_store",
+    "query": "kexie_graph.query:query",
+    "query_endpoint": "kexie_graph.query:query_endpoint",
+    "saved_queries": "kexie_graph.query:saved_queries",
+    "shortest_path": "kexie_graph.analytics:shortest_path",
+    "show": "kexie_graph.views:show",
+    "to_networkx": "kexie_graph.views:project",
+    "to_pyvis": "kexie_graph.views:to_pyvis",
+    "validate": "kexie_graph.graph.validate:validate",
+    "write_view": "kexie_graph.views:write_view",
+}
+
+__all__ = sorted(
+    [
+        "KX",
+        "KXR",
+        "CurationError",
+        "DecodeError",
+        "ExportError",
+        "ExtractionError",
+        "GraphError",
+        "InputError",
+        "KexieError",
+        "QueryError",
+        "QueryRefusedError",
+        "QuerySyntaxError",
+        "QueryTimeoutError",
+        "StoreError",
+        "StoreLockedError",
+        "ValidationError",
+        "ViewError",
+        "__version__",
+        *_LAZY,
+    ]
+)
+
+
+def __getattr__(name: str) -> Any:
+    target = _LAZY.get(name)
+    if target is None:
+        raise AttributeError(f"module 'kexie_graph' has no attribute {name!r}")
+    module, _, attr = target.partition(":")
+    value = getattr(importlib.import_module(module), attr)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
