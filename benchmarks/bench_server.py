@@ -112,11 +112,15 @@ def wait_ready(url: str, process: subprocess.Popen[bytes], seconds: float = 60) 
 
 @contextmanager
 def running(command: Sequence[str], ready_url: str, cwd: Path | None = None) -> Iterator[None]:
-    process = subprocess.Popen(
-        list(command), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd
-    )
+    log = tempfile.TemporaryFile()  # noqa: SIM115 (closed in the finally below, after the server)
+    process = subprocess.Popen(list(command), stdout=subprocess.DEVNULL, stderr=log, cwd=cwd)
     try:
-        wait_ready(ready_url, process)
+        try:
+            wait_ready(ready_url, process)
+        except RuntimeError as error:
+            log.seek(0)
+            tail = log.read().decode(errors="replace")[-2000:]
+            raise RuntimeError(f"{error}\n{tail}") from None
         yield
     finally:
         process.terminate()
@@ -125,6 +129,7 @@ def running(command: Sequence[str], ready_url: str, cwd: Path | None = None) -> 
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=15)
+        log.close()
 
 
 @dataclass

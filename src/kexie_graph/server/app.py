@@ -126,7 +126,7 @@ class _Endpoint:
                 request, self.config.max_query_bytes, self.config.max_body_bytes
             )
             if operation.kind == "service-description":
-                return self._describe(request)
+                return self._describe(request, operation.formats)
             return await self._query(request, operation)
         except ProtocolError as error:
             headers = [(k.lower().encode(), v.encode()) for k, v in error.headers.items()]
@@ -134,8 +134,8 @@ class _Endpoint:
         except NotAcceptable as error:
             return _reply_text(406, str(error))
 
-    def _describe(self, request: Request) -> _Reply:
-        fmt = choose_format("graph", request.headers.get("accept"), ())
+    def _describe(self, request: Request, formats: tuple[str, ...]) -> _Reply:
+        fmt = choose_format("graph", request.headers.get("accept"), formats)
         endpoint = str(request.url.replace(query="", fragment=""))
         body = service_description(endpoint, self.graphs, fmt)
         return _Reply(200, body, fmt.content_type, [_VARY_ACCEPT])
