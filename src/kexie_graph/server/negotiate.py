@@ -138,12 +138,15 @@ def _match(fmt: Format, ranges: Sequence[_Range]) -> tuple[float, int, int] | No
     best: tuple[int, float, int] | None = None  # (specificity, q, position)
     for media in fmt.media_types:
         main, _, sub = media.partition("/")
+        canonical = media == fmt.media_type
         for r in ranges:
             if r.type == main and r.subtype == sub:
                 specificity = 2
-            elif r.type == main and r.subtype == "*":
+            # a wildcard selects a format by its own media type only: text/* is CSV or TSV,
+            # not SPARQL XML by way of its text/xml alias
+            elif canonical and r.type == main and r.subtype == "*":
                 specificity = 1
-            elif r.type == "*" and r.subtype == "*":
+            elif canonical and r.type == "*" and r.subtype == "*":
                 specificity = 0
             else:
                 continue
