@@ -164,11 +164,8 @@ class _Endpoint:
                     )
                     self.cache.put(key, answer)
             except QueryTimeoutError as error:
-                return _reply_text(
-                    503,
-                    f"the query was stopped at its deadline of {self.config.timeout:g} s "
-                    f"({error}); narrow it down, add a LIMIT, or ask for a longer --timeout",
-                )
+                # the query layer's message names the deadline and what to do about it
+                return _reply_text(503, f"query stopped: {error}")
             except QuerySyntaxError as error:
                 return _reply_text(400, f"malformed query: {error}")
             except QueryRefusedError as error:

@@ -76,6 +76,8 @@ def _title(name: str, text: str) -> str:
         if not stripped.startswith("#"):
             break
         comment = stripped.lstrip("#").strip()
+        if comment.lower().startswith(name.lower()):  # "# CQ01: …" already names itself
+            comment = comment[len(name) :].lstrip(" :.-")
         if comment:
             return f"{name}: {comment}"
     return name
