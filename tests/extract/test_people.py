@@ -76,3 +76,90 @@ def test_photo_credit() -> None:
     paper = Candidate(0, 4, "Organization", "某某日报", "test")
     (b,) = find_bylines(text, _orgs(paper))
     assert (b.person.name, b.role) == ("许诺", "摄影")
+
+
+def _hits(text: str, *orgs: Candidate):  # type: ignore[no-untyped-def]
+    found = find_posts(text, _orgs(*orgs), list(orgs))
+    return {(h.person.name, h.org.name, h.title) for h in found if h.org is not None}
+
+
+def _org(text: str, name: str, nth: int = 0, **kw: object) -> Candidate:
+    """An organisation candidate over the nth occurrence of ``name`` in ``text``."""
+    pos = -1
+    for _ in range(nth + 1):
+        pos = text.index(name, pos + 1)
+    return Candidate(pos, pos + len(name), "Organization", kw.pop("canonical", name), "test", **kw)  # type: ignore[arg-type]
+
+
+def test_titles_with_bodies_and_modifiers_chain_over_dun_and_jian() -> None:
+    text = "，某协会党组成员、书记处书记兼某馆馆长唐子谦出席。"
+    assert _hits(text, _org(text, "某协会"), _org(text, "某馆")) == {
+        ("唐子谦", "某协会", "党组成员"),
+        ("唐子谦", "某协会", "书记处书记"),
+        ("唐子谦", "某馆", "馆长"),
+    }
+
+
+def test_one_chain_ends_in_a_list_of_names() -> None:
+    text = "，某协会书记处书记江一帆、闵若水，"
+    assert _hits(text, _org(text, "某协会")) == {("江一帆", "某协会", "书记处书记"), ("闵若水", "某协会", "书记处书记")}
+
+
+def test_a_former_post_is_still_a_post() -> None:
+    text = "，原某局局长、某学会理事长钱立群，"
+    assert _hits(text, _org(text, "某局"), _org(text, "某学会")) == {("钱立群", "某局", "局长"), ("钱立群", "某学会", "理事长")}
+
+
+def test_a_chain_opening_with_a_body_continues_the_organisation_before() -> None:
+    text = "某集团党委书记、董事长王一鸣，党委常委、副总经理赵二春出席。"
+    assert _hits(text, _org(text, "某集团", kind="Company")) >= {("赵二春", "某集团", "党委常委"), ("赵二春", "某集团", "副总经理")}
+
+
+def test_no_continuation_across_sentences_or_without_a_body() -> None:
+    text = "某集团董事长王一鸣出席。副总经理赵二春主持。"
+    assert _hits(text, _org(text, "某集团", kind="Company")) == {("王一鸣", "某集团", "董事长")}
+
+
+def test_short_name_before_a_body_title_is_an_organisation() -> None:
+    text = "，某某海油党组书记、董事长汪海东等出席"
+    hits = find_posts(text, _orgs(), [])
+    assert {(h.org.name if h.org else None, h.org.kind if h.org else None, h.title) for h in hits} == {
+        ("某某海油", "Company", "党组书记"),
+        ("某某海油", "Company", "董事长"),
+    }
+
+
+def test_elections_with_a_list_and_a_count() -> None:
+    text = "大会选举产生了某协会第三届委员会。甘一、柯二、岑三3人当选为专职副主席；卢四当选为某协会主席。"
+    committee = _org(text, "某协会第三届委员会", parent="某协会")
+    hits = _hits(text, committee, _org(text, "某协会", 1))
+    assert ("甘一", "某协会", "专职副主席") in hits and ("岑三", "某协会", "专职副主席") in hits
+    assert ("卢四", "某协会", "主席") in hits
+
+
+def test_council_elects_and_appoints() -> None:
+    text = "某学会第十届理事会成立。新一届理事会选举魏一为理事长，黄二、俞三为副理事长，聘任欧阳四为秘书长。"
+    hits = _hits(text, _org(text, "某学会第十届理事会", parent="某学会"))
+    assert hits == {
+        ("魏一", "某学会", "理事长"),
+        ("黄二", "某学会", "副理事长"),
+        ("俞三", "某学会", "副理事长"),
+        ("欧阳四", "某学会", "秘书长"),
+    }
+
+
+def test_appointed_by_and_certificates() -> None:
+    text = "某研究会年会召开。会上，杜一被聘为某研究会首席专家，大会向谢二院士颁发了名誉会长证书。"
+    assert _hits(text, _org(text, "某研究会"), _org(text, "某研究会", 1)) == {("杜一", "某研究会", "首席专家"), ("谢二", "某研究会", "名誉会长")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "党组书记、常务副主席",  # titles with no name
+        "他为副理事长的工作提出建议。",  # 为 without an election
+        "王五指出,要当选为先进。",  # no title after 当选为
+    ],
+)
+def test_no_posts(text: str) -> None:
+    assert find_posts(text, _orgs(), []) == []

@@ -13,17 +13,32 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ..records import Article, Entity, entity_key
-from .abbrev import PlaceContext, home_place, resolve_relative
+from .abbrev import ORGANIZATION_SUFFIXES, PlaceContext, home_place, resolve_relative
 from .candidates import Candidate
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, PlaceEntry
 from .lexicon import Lexicon
 
 __all__ = ["Context", "build_context"]
 
-_RELATIVE_RE = re.compile(
-    r"(?<![区市县])(?:市|省|区|县)(?:科协|委组织部|委宣传部|委|政府|人民政府|科技局|科技厅|教育局|教育厅|人大|政协)"
-)
+#: relative organisation names (市科协, 省委, 市人大常委会 …): a level character and a suffix that
+#: the relative-name rules of :mod:`.abbrev` write out; longest suffix first
+_SUFFIXES = "|".join(sorted(map(re.escape, ORGANIZATION_SUFFIXES), key=len, reverse=True))
+_RELATIVE_RE = re.compile(rf"(?<![区市县])(?:市|省|区|县)(?:{_SUFFIXES})(?!员)")
+#: the same suffixes right after a named division (无锡市委, 重庆市政府): the rules apply to that place
+_NAMED_RE = re.compile(rf"(?:市|省|区|县)(?:{_SUFFIXES})(?!员)")
 _PLACE_WORD_RE = re.compile(r"全市|我市|本市|全省|我省|本省|全区|我区|全县|我县")
+#: the country by deixis: 我国 always; 全国 where it names the country as a unit that is ranked,
+#: averaged, counted or acts (居全国第十, 全国公民, 全国已建立), not in 全国各省 or 全国影响力
+_COUNTRY_RE = re.compile(
+    r"我国|(?<=[居在列于])全国(?!各|范围|性|影响)|全国(?=公民|平均|第\d|排|前\d|已|共有|累计|现有)"
+)
+#: the Party by its one-character name in the genre's fixed phrases (党的建设, 听党话、跟党走)
+_PARTY_RE = re.compile(
+    r"(?<![建入政共])党(?=的(?:建设|领导|全面领导|周围|事业|号召|创新理论|方针|政策|声音|光辉|二十大|十九大|十八大))"
+    r"|(?<=[听跟爱])党(?=[话走])|(?<![建入政共])党(?=和(?:国家|政府|人民))"
+)
+#: the macro-regions of Chinese statistics (中部地区 ranks and averages)
+_MACRO_REGION_RE = re.compile(r"(?:东部|中部|西部|东北|中西部)地区")
 _SUBJECT_RE = re.compile(r"(?:全市|全省|全区|全县|各级)?科协系统|科协工作|各级科协组织|全市科协|全省科协")
 _DATE_RE = re.compile(r"(?:(20\d\d|19\d\d)年)?(\d{1,2})月(\d{1,2})日")
 _YEAR_RE = re.compile(r"(?<![\d(（\-—])(20\d\d|19\d\d)年")
@@ -48,6 +63,7 @@ class Context:
     abbreviation_candidates: list[Candidate] = field(default_factory=list)
     subject_phrases: list[tuple[int, int]] = field(default_factory=list)
     place_words: list[tuple[int, int, str]] = field(default_factory=list)
+    dateline: tuple[int, int] | None = None
     _surfaces: dict[int, str] = field(default_factory=dict)
     text: str = ""
 
@@ -114,24 +130,58 @@ def build_context(text: str, article: Article) -> Context:
     """Work out the article's context from its reading text and metadata."""
     lexicon = Lexicon.load()
     gazetteer = Gazetteer.load()
-    home = home_place(text, gazetteer, lexicon, article.source)
+    source = clean_source(article.source)
+    home = home_place(text, gazetteer, lexicon, source)
     ctx = Context(home=home, lexicon=lexicon, gazetteer=gazetteer, text=text)
     ctx.year = _year(text, article)
     ctx.date = _date(text, ctx.year)
     ctx.title = _title(text)
     ctx.lexicon_candidates = _lexicon_candidates(text, lexicon, gazetteer, home)
+    ctx.lexicon_candidates += _deictic_candidates(text, lexicon)
     ctx.abbreviation_candidates = _relatives(text, home, gazetteer)
     assoc = resolve_relative("市科协" if home.city else "省科协", home)
     if assoc is not None:
         ctx.home_association = entity_key("Organization", assoc.zh)
     ctx.subject_phrases = [(m.start(), m.end()) for m in _SUBJECT_RE.finditer(text)]
     ctx.place_words = _place_words(text, home)
-    _publisher(ctx, text, article)
+    _publisher(ctx, text, source)
     counts = Counter(
         entity_key(c.cls, c.name) for c in ctx.abbreviation_candidates + ctx.lexicon_candidates if c.cls == "Organization" and c.kind == "ScienceAssociation"
     )
     ctx.main_actor = counts.most_common(1)[0][0] if counts else ctx.home_association
     return ctx
+
+
+def clean_source(source: str | None) -> str | None:
+    """The publisher's name in a metadata ``source`` field, without notes (``华龙网 (…)`` -> 华龙网).
+
+    A source that does not start with a Chinese name (a note in English, a URL) names no publisher.
+    """
+    if not source:
+        return None
+    name = re.split(r"\s*[(（\[]", source.strip(), maxsplit=1)[0].strip()
+    if not re.fullmatch(r"[\u4e00-\u9fff·]{2,20}", name):
+        return None
+    return name
+
+
+def _deictic_candidates(text: str, lexicon: Lexicon) -> list[Candidate]:
+    """The country (我国, 全国 as a unit), the Party (党的建设), and the macro-regions (中部地区)."""
+    out: list[Candidate] = []
+    for regex, zh in ((_COUNTRY_RE, "中华人民共和国"), (_PARTY_RE, "中国共产党")):
+        entry = lexicon.get(zh)
+        if entry is None:
+            continue
+        for m in regex.finditer(text):
+            out.append(
+                Candidate(
+                    m.start(), m.end(), entry.cls, entry.zh, f"context.deictic-{entry.cls.lower()}", entry.kind, 30,
+                    en=entry.en, aliases=(m.group(0),),
+                )
+            )
+    for m in _MACRO_REGION_RE.finditer(text):
+        out.append(Candidate(m.start(), m.end(), "Place", m.group(0), "context.macro-region", "Region", 70))
+    return out
 
 
 def _lexicon_candidates(text: str, lexicon: Lexicon, gazetteer: Gazetteer, home: PlaceContext) -> list[Candidate]:
@@ -159,11 +209,26 @@ def _lexicon_candidates(text: str, lexicon: Lexicon, gazetteer: Gazetteer, home:
 
 
 def _relatives(text: str, home: PlaceContext, gazetteer: Gazetteer) -> list[Candidate]:
+    """Relative names (市科协, 省委) resolved at the home place; after a named division
+    (无锡市委, 新吴区委) the same rules resolve them at that division instead."""
     out = []
     for m in _RELATIVE_RE.finditer(text):
         window = text[max(0, m.start() - 8) : m.start() + 1]
-        if any(h.end == len(window) for h in gazetteer.find(window, home.places)):
-            continue  # 重庆市科协: a named place's association, not a relative one
+        named = [h for h in gazetteer.find(window, home.places) if h.end == len(window)]
+        if named:
+            hit = named[0]
+            place = _place_context(hit.place, gazetteer)
+            resolved = resolve_relative(m.group(0), place)
+            if resolved is None:
+                continue
+            begin = m.start() + 1 - (len(window) - hit.begin)
+            out.append(
+                Candidate(
+                    begin, m.end(), resolved.cls, resolved.zh, "abbrev.named-place", resolved.kind, 78,
+                    en=resolved.en, aliases=(text[begin : m.end()],), located_in=resolved.located_in,
+                )
+            )
+            continue
         resolved = resolve_relative(m.group(0), home)
         if resolved is None:
             continue
@@ -174,6 +239,17 @@ def _relatives(text: str, home: PlaceContext, gazetteer: Gazetteer) -> list[Cand
             )
         )
     return out
+
+
+def _place_context(place: PlaceEntry, gazetteer: Gazetteer) -> PlaceContext:
+    province = gazetteer.province_of(place)
+    city = gazetteer.city_of(place)
+    return PlaceContext(
+        province=province.zh if province is not None else None,
+        city=city.zh if city is not None else None,
+        district=place.zh if place.level == 3 else None,
+        evidence=f"named {place.zh}",
+    )
 
 
 def _place_words(text: str, home: PlaceContext) -> list[tuple[int, int, str]]:
@@ -225,22 +301,79 @@ def _title(text: str) -> str | None:
     return max(lines, key=len) if lines else None
 
 
-def _publisher(ctx: Context, text: str, article: Article) -> None:
-    """The publisher: the metadata's source, or the paper of the byline next to 本报讯."""
-    m = re.search(r"本报(?:[\u4e00-\u9fff]{0,4})讯", text[:600])
-    name = article.source
-    if name is None:
-        b = re.search(r"[(（]\s*([\u4e00-\u9fff]{2,8}?(?:日报|晚报|报|新闻网))(?:记者|通讯员)", text[:600])
-        if b:
-            name = b.group(1)
+#: a dateline at the start of a line: 华龙网讯, 奔流新闻·兰州晨报讯, 本报北京3月10日电,
+#: 新华社海口12月6日电, 【本报消息】
+_DATELINE_RE = re.compile(
+    r"^[\s【\[(（]*(?P<head>[\u4e00-\u9fff]{2,10}(?:[·・/][\u4e00-\u9fff]{2,10})*?)"
+    r"(?P<date>\d{1,2}月\d{1,2}日)?(?:讯|电|消息)",
+    re.M,
+)
+#: the paper of a byline: (重庆日报记者 张亦筑), 青岛日报/观海新闻记者 耿婷婷, 兰州晨报记者 武永明
+_BYLINE_PAPERS_RE = re.compile(
+    r"(?P<names>[\u4e00-\u9fff]{2,8}?(?:日报|晚报|都市报|报|新闻网|网|新闻|电视台|客户端)"
+    r"(?:[/·・][\u4e00-\u9fff]{2,8}?(?:日报|晚报|都市报|报|新闻网|网|新闻|电视台|客户端))*)"
+    r"(?=(?:特约|见习)?记者|通讯员)"
+)
+_AGENCY_PREFIX_RE = re.compile(r"本报|新华社|中新社|中新网|人民网|新华网|央视网|光明网")
+
+
+def _publisher(ctx: Context, text: str, source: str | None) -> None:
+    """The publisher and the papers the dateline and bylines name.
+
+    The publisher is the metadata's source, else the paper of the dateline (华龙网讯; of several,
+    奔流新闻·兰州晨报讯, the newspaper), else the paper of the byline next to 本报讯. Every paper so
+    named becomes a candidate (本报 stands for the publisher).
+    """
+    head = text[:600]
+    papers: list[tuple[int, int, str]] = []  # reading offsets and surface of each paper named
+    this_paper: tuple[int, int] | None = None
+    dateline: tuple[int, int] | None = None
+    for m in _DATELINE_RE.finditer(head):
+        names = m.group("head")
+        agency = _AGENCY_PREFIX_RE.match(names)
+        if agency is not None:
+            if agency.group(0) == "本报":
+                this_paper = (m.start("head"), m.start("head") + 2)
+            else:
+                papers.append((m.start("head"), m.start("head") + agency.end(), agency.group(0)))
+        elif m.group("date") is None and not ctx.gazetteer.find(names):
+            pos = m.start("head")
+            for part in re.split(r"[·・/]", names):
+                papers.append((pos, pos + len(part), part))
+                pos += len(part) + 1
+        else:
+            continue
+        dateline = (m.start("head"), m.end())
+        break
+    for m in _BYLINE_PAPERS_RE.finditer(head):
+        pos = m.start("names")
+        for part in re.split(r"[/·・]", m.group("names")):
+            papers.append((pos, pos + len(part), part))
+            pos += len(part) + 1
+    ctx.dateline = dateline
+    name = source
+    if name is None and papers:
+        in_dateline = [p for p in papers if dateline and dateline[0] <= p[0] < dateline[1]]
+        pool = in_dateline or papers
+        name = next((p[2] for p in pool if re.search(r"报|社$", p[2])), pool[0][2])
+    for b, e, surface in papers:
+        ctx.lexicon_candidates.append(_paper(ctx, b, e, surface, "dateline.paper"))
     if name is None:
         return
     ctx.source = name
-    entry = ctx.lexicon.get(name) or next(iter(ctx.lexicon.by_alias(name)), None)
-    zh = entry.zh if entry is not None else name
-    ctx.publisher_key = entity_key("Organization", zh)
-    if m:
-        ctx.publisher_evidence = (m.start(), m.start() + 2)
-        ctx.lexicon_candidates.append(
-            Candidate(m.start(), m.start() + 2, "Organization", zh, "dateline.this-paper", "Newspaper", 90, en=entry.en if entry else None)
-        )
+    paper = _paper(ctx, 0, 0, name, "")
+    ctx.publisher_key = entity_key("Organization", paper.name)
+    if this_paper is not None:
+        ctx.publisher_evidence = this_paper
+        ctx.lexicon_candidates.append(_paper(ctx, *this_paper, name, "dateline.this-paper"))
+    elif dateline is not None:
+        ctx.publisher_evidence = dateline
+
+
+def _paper(ctx: Context, begin: int, end: int, surface: str, rule: str) -> Candidate:
+    entry = ctx.lexicon.get(surface) or next(iter(ctx.lexicon.by_alias(surface)), None)
+    zh = entry.zh if entry is not None else surface
+    return Candidate(
+        begin, end, "Organization", zh, rule, entry.kind if entry else "Newspaper", 90,
+        en=entry.en if entry else None,
+    )

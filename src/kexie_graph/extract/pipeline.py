@@ -15,7 +15,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..records import Article, Entity, Figure, Mention, Post, Reading, Relation, Span, entity_key
@@ -27,7 +27,7 @@ from .clauses import MentionRef
 from .context import Context, build_context
 from .figures import MentionRef as FigureMention
 from .figures import find_figures
-from .people import find_bylines, find_posts
+from .people import Byline, PostHit, find_bylines, find_posts, split_title
 from .relations import RelHit, find_relations
 
 __all__ = ["extract", "extract_text"]
@@ -45,10 +45,12 @@ def extract(article: Article) -> Reading:
     ctx = build_context(text, article)
     chosen = _select(_base_candidates(text, ctx))
     chosen = _select(chosen + _second_pass(text, chosen, ctx))
-    posts = find_posts(text, _ending_at(chosen, "Organization"))
+    hosts = _ending_at_any(chosen, ("Organization", "Place", "Platform"))
+    posts = find_posts(text, hosts, [c for c in chosen if c.cls == "Organization"])
     bylines = find_bylines(text, _ending_at(chosen, "Organization"))
+    plans, bodies = _plan_posts(posts, ctx)
     people = [p.person for p in posts] + [b.person for b in bylines]
-    chosen = _select(chosen + people)
+    chosen = _select(chosen + people + bodies)
     chosen, brands = _inner_brands(_adopt_classes(chosen), ctx)
     entities, key_of = _resolve(chosen, ctx)
     ents_by_key = {e.key: e for e in entities}
@@ -82,13 +84,14 @@ def extract(article: Article) -> Reading:
     ]
     relations = [_relation(rt, h) for h in hits if h.subject in ents_by_key and h.object in ents_by_key]
     post_records: list[Post] = []
-    for p in posts:
-        if p.org is None or id(p.person) not in key_of or id(p.org) not in key_of:
+    for plan in plans:
+        person = key_of.get(id(plan.person))
+        org = key_of.get(id(plan.org)) or _known(ents_by_key, plan.org)
+        if person is None or org is None:
             continue
-        person, org = key_of[id(p.person)], key_of[id(p.org)]
-        ev = rt.to_original(p.begin, p.end)
-        post_records.append(Post(person, org, p.title, ev, "post.chain"))
-        if p.title == "院士":
+        ev = rt.to_original(plan.begin, plan.end)
+        post_records.append(Post(person, org, plan.role, ev, plan.rule))
+        if plan.role == "院士":
             relations.append(Relation(person, "member_of", org, ev, role="院士", rule="post.academician"))
     for b in bylines:
         if id(b.person) not in key_of:
@@ -96,10 +99,8 @@ def extract(article: Article) -> Reading:
         person = key_of[id(b.person)]
         ev = rt.to_original(b.begin, b.end)
         relations.append(Relation(person, "reports", article.id, ev, role=b.role, rule="byline"))
-        if b.publisher is not None and id(b.publisher) in key_of and b.role != "摄影":
-            post_records.append(Post(person, key_of[id(b.publisher)], b.role, ev, "byline"))
-        elif b.publisher is not None and id(b.publisher) in key_of:
-            post_records.append(Post(person, key_of[id(b.publisher)], "记者", ev, "byline"))
+        for paper in _byline_papers(b, chosen, key_of, ctx):
+            post_records.append(Post(person, paper, "记者" if b.role == "摄影" else b.role, ev, "byline"))
     if ctx.publisher_key and ctx.publisher_key in ents_by_key and ctx.publisher_evidence:
         b, e = ctx.publisher_evidence
         relations.append(Relation(ctx.publisher_key, "publishes", article.id, rt.to_original(b, e), rule="dateline"))
@@ -372,6 +373,122 @@ def _unique(items: Iterable) -> list:  # type: ignore[type-arg]
             seen.add(x)
             out.append(x)
     return out
+
+
+# ----------------------------------------------------------------------------- posts
+
+
+@dataclass(frozen=True, slots=True)
+class _PostPlan:
+    """A post to record once the candidates are resolved: who, where, which role, evidence."""
+
+    person: Candidate
+    org: Candidate
+    role: str
+    begin: int
+    end: int
+    rule: str
+
+
+_COMMITTEE_RE = re.compile(r"第[一二三四五六七八九十百\d]{1,4}届(?:委员会|理事会|常务委员会|常务理事会)$")
+#: titles of the head of a place's government (副市长 of 无锡市: of 无锡市人民政府)
+_HEAD_OF_GOVERNMENT = ("市长", "省长", "区长", "县长", "州长", "旗长")
+
+
+def _plan_posts(hits: list[PostHit], ctx: Context) -> tuple[list[_PostPlan], list[Candidate]]:
+    """Decide each post's organisation and role; name the internal bodies that titles name.
+
+    A state company's 党委 or 党组 is a body of its own (中交集团党委书记: 书记 of 中交集团党委); a
+    zone's 党工委 and 管委会 are the zone's party working committee and administrative committee; a
+    fused department title (统战部长) is 部长 of that department of the party committee. In other
+    organisations the body stays in the role (中国科协党组书记: 党组书记 of 中国科协). A post in a
+    第N届委员会 is also a post in its association.
+    """
+    plans: list[_PostPlan] = []
+    bodies: dict[tuple[int, str], Candidate] = {}
+    for h in hits:
+        org = h.org
+        if org is None:
+            continue
+        if org.rule == "post.org-before-body":
+            org = bodies.setdefault((org.begin, org.name), org)
+        unit, rest = split_title(h.title)
+        role = h.title
+        surface = ctx.text[org.begin : org.end]
+        body: Candidate | None = None
+        if unit in {"党委", "党组"} and org.cls == "Organization" and org.kind == "Company":
+            body = Candidate(
+                h.title_at, h.title_at + len(unit), "Organization", org.name + unit, "post.party-body",
+                "PartyOrganization", 60, aliases=(surface + unit,), parent=org.name,
+            )
+        elif unit == "党工委":
+            body = Candidate(
+                h.title_at, h.title_at + len(unit), "Organization", f"中共{org.name}工作委员会", "post.party-body",
+                "PartyOrganization", 60, aliases=(surface + unit,),
+                located_in=org.name if org.cls == "Place" else None,
+            )
+        elif unit == "管委会":
+            body = Candidate(
+                h.title_at, h.title_at + len(unit), "Organization", f"{org.name}管理委员会", "post.zone-committee",
+                "GovernmentBody", 60, aliases=(surface + unit,),
+                located_in=org.name if org.cls == "Place" else None,
+            )
+        elif unit is not None and unit.endswith("部") and org.name.startswith("中共") and org.name.endswith("委员会"):
+            body = Candidate(
+                h.title_at, h.title_at + len(unit), "Organization", org.name[: -len("委员会")] + "委" + unit,
+                "post.party-department", "PartyDepartment", 60, aliases=(unit,), parent=org.name,
+            )
+        elif org.cls == "Place" and h.title.endswith(_HEAD_OF_GOVERNMENT):
+            body = Candidate(
+                org.begin, org.end, "Organization", f"{org.name}人民政府", "post.government", "GovernmentBody",
+                60, aliases=(surface + "政府",), located_in=org.name,
+            )
+            plans.append(_PostPlan(h.person, body, role, h.begin, h.end, h.rule))
+            continue
+        elif org.cls == "Platform":
+            body = replace(org, cls="Organization", kind=None, rule="post.platform-as-body")
+            body = bodies.setdefault((org.begin, body.name), body)
+            plans.append(_PostPlan(h.person, body, role, h.begin, h.end, h.rule))
+            continue
+        elif org.cls != "Organization" or unit is not None and unit.endswith("部"):
+            continue
+        if body is not None:
+            body = bodies.setdefault((body.begin, body.name), body)
+            org, role = body, rest
+        plans.append(_PostPlan(h.person, org, role, h.begin, h.end, h.rule))
+        if _COMMITTEE_RE.search(org.name) and org.parent:
+            parent = Candidate(org.begin, org.end, "Organization", org.parent, org.rule)
+            plans.append(_PostPlan(h.person, parent, role, h.begin, h.end, h.rule))
+    return plans, list(bodies.values())
+
+
+def _known(ents: dict[str, Entity], c: Candidate) -> str | None:
+    """The key of an entity the reading has under the candidate's name (a parent named by rule)."""
+    key = entity_key(c.cls, c.name)
+    if key in ents:
+        return key
+    return next((e.key for e in ents.values() if e.cls == c.cls and c.name in e.aliases), None)
+
+
+def _byline_papers(b: Byline, chosen: list[Candidate], key_of: dict[int, str], ctx: Context) -> list[str]:
+    """The papers a byline credits: its own (青岛日报/观海新闻记者: both), else the dateline's."""
+    papers: list[str] = []
+    pub = b.publisher
+    while pub is not None and id(pub) in key_of:
+        papers.append(key_of[id(pub)])
+        if pub.begin > 0 and ctx.text[pub.begin - 1] in "/·・":
+            pub = next((c for c in chosen if c.end == pub.begin - 1 and c.cls == "Organization"), None)
+            continue
+        break
+    if not papers and ctx.dateline is not None and ctx.publisher_key:
+        if ctx.dateline[0] <= b.begin <= ctx.dateline[1] + 30:
+            papers.append(ctx.publisher_key)
+    return papers
+
+
+def _ending_at_any(cands: list[Candidate], classes: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    ends = _index_by_end(c for c in cands if c.cls in classes)
+    return lambda pos: ends.get(pos)
 
 
 # ----------------------------------------------------------------------------- figures

@@ -1,0 +1,99 @@
+"""The article's context: metadata sources, datelines and bylines, deictic names, named relatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from kexie_graph.extract import extract_text
+from kexie_graph.extract.context import clean_source
+
+
+@pytest.mark.parametrize(
+    ("source", "name"),
+    [
+        ("华龙网 (development-set text written by the team)", "华龙网"),
+        ("澳門日報（據原文改寫）", "澳門日報"),
+        ("重庆日报", "重庆日报"),
+        ("development-set text written by the team", None),
+        ("https://example.org/news", None),
+        (None, None),
+    ],
+)
+def test_clean_source(source: str | None, name: str | None) -> None:
+    assert clean_source(source) == name
+
+
+def _keys(text: str, **meta: str) -> set[str]:
+    return {e.key for e in extract_text(text, "a", **meta).entities}
+
+
+def _posts(text: str, **meta: str) -> set[tuple[str, str, str]]:
+    return {(p.person, p.organization, p.role) for p in extract_text(text, "a", **meta).posts}
+
+
+def test_dateline_paper_publishes_and_credits_its_reporter() -> None:
+    r = extract_text("示例网讯（记者 周一鸣）5月2日，某某活动在本地举行。", "a")
+    assert "Organization/示例网" in {e.key for e in r.entities}
+    assert ("Organization/示例网", "publishes", "a") in {(x.subject, x.predicate, x.object) for x in r.relations}
+    assert ("Person/周一鸣", "Organization/示例网", "记者") in {(p.person, p.organization, p.role) for p in r.posts}
+
+
+def test_of_two_outlets_in_a_dateline_the_paper_publishes() -> None:
+    r = extract_text("某某新闻·示例晚报讯（记者 周一鸣）5月2日，活动举行。", "a")
+    pubs = {x.subject for x in r.relations if x.predicate == "publishes"}
+    assert pubs == {"Organization/示例晚报"}
+    assert {"Organization/某某新闻", "Organization/示例晚报"} <= {e.key for e in r.entities}
+
+
+def test_a_byline_of_two_papers_credits_both() -> None:
+    text = "本报讯（示例日报/某某新闻记者 周一鸣）5月2日，活动举行。"
+    assert _posts(text) >= {
+        ("Person/周一鸣", "Organization/示例日报", "记者"),
+        ("Person/周一鸣", "Organization/某某新闻", "记者"),
+    }
+
+
+def test_the_country_by_deixis() -> None:
+    assert "Place/中华人民共和国" in _keys("截至去年底，全国已建立各类科普基地五百个，我国科普事业发展迅速。")
+    assert "Place/中华人民共和国" in _keys("该省排名居全国第十位。")
+    # 全国 as an attribute is not the country
+    assert "Place/中华人民共和国" not in _keys("打造具有全国影响力的科普品牌，在全国各省推广。")
+
+
+def test_the_party_in_fixed_phrases() -> None:
+    assert "Organization/中国共产党" in _keys("引导科技工作者听党话、跟党走，加强党的建设。")
+    assert "Organization/中国共产党" not in _keys("他于去年入党，是一名党员。")
+
+
+def test_macro_region() -> None:
+    assert "Place/中部地区" in _keys("该省在中部地区排第二位。")
+
+
+def test_relative_names_after_a_named_city() -> None:
+    keys = _keys("无锡市委书记杜小明出席，无锡市政府副市长秦一凡致辞。")
+    assert "Organization/中共无锡市委员会" in keys
+    assert "Organization/无锡市人民政府" in keys
+    assert _posts("无锡市委书记杜小明出席，无锡市政府副市长秦一凡致辞。") >= {
+        ("Person/杜小明", "Organization/中共无锡市委员会", "书记"),
+        ("Person/秦一凡", "Organization/无锡市人民政府", "副市长"),
+    }
+
+
+def test_company_party_committee_is_its_own_body() -> None:
+    text = "中国示例集团有限公司科协成立。示例集团党委书记、董事长王一鸣，党委常委、副总经理赵二春出席。中国科协党组书记张三丰讲话。"
+    posts = _posts(text)
+    party = [o for _, o, r in posts if r == "书记"]
+    assert party and party[0].endswith("党委")
+    assert ("Person/赵二春", party[0], "常委") in posts
+    # a science association's 党组 stays in the role
+    assert ("Person/张三丰", "Organization/中国科学技术协会", "党组书记") in posts
+
+
+def test_zone_bodies_and_fused_department_titles() -> None:
+    text = "无锡经济开发区党工委书记、管委会主任杨一帆，无锡市委常委、统战部长周二平出席。"
+    posts = _posts(text)
+    roles = {(p, r) for p, _, r in posts}
+    assert {("Person/杨一帆", "书记"), ("Person/杨一帆", "主任"), ("Person/周二平", "常委"), ("Person/周二平", "部长")} <= roles
+    orgs = {o for _, o, _ in posts}
+    assert any(o.endswith("工作委员会") for o in orgs) and any(o.endswith("管理委员会") for o in orgs)
+    assert any(o.endswith("统战部") for o in orgs)
