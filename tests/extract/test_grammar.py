@@ -124,3 +124,98 @@ def test_paren_places() -> None:
 def test_document_kind() -> None:
     assert grammar.document_kind("某市全民科学素质行动规划纲要实施方案(2021-2025年)") == "ImplementationPlan"
     assert grammar.document_kind("关于加强科技社团建设的意见") == "OpinionDocument"
+
+
+def _ends(*cands: Candidate):  # type: ignore[no-untyped-def]
+    by_end = {c.end: c for c in cands}
+    return lambda pos: by_end.get(pos)
+
+
+def _place(text: str, name: str, canonical: str | None = None) -> Candidate:
+    pos = text.index(name)
+    return Candidate(pos, pos + len(name), "Place", canonical or name, "test", admin=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "expected"),
+    [
+        # a company's brand words are any words; its name opens with the place before it
+        ("企业负责人走进联盟成员单位安阳德润精工股份有限公司交流。", "安阳", "安阳德润精工股份有限公司"),
+        ("学会分别在安阳汇丰食品有限公司建站。", "安阳", "安阳汇丰食品有限公司"),
+        ("中国远洋建设集团有限公司召开大会。", None, "中国远洋建设集团有限公司"),
+    ],
+)
+def test_company_names(text: str, place: str | None, expected: str) -> None:
+    barriers = [_place(text, place)] if place else []
+    assert ("Organization", expected) in _names(grammar.find_headed(text, _ends(*barriers)))
+
+
+def test_company_needs_a_place_or_country_to_open_it() -> None:
+    found = grammar.find_headed("他们在德润精工股份有限公司调研。", lambda pos: None)
+    assert all(not c.name.startswith("在") for c in found)
+
+
+def test_an_enterprise_association_absorbs_its_company() -> None:
+    text = "中国远洋建设集团有限公司科学技术协会成立。"
+    found = {c.name: c for c in grammar.find_headed(text, lambda pos: None)}
+    assoc = found["中国远洋建设集团有限公司科学技术协会"]
+    assert assoc.parent == "中国远洋建设集团有限公司"
+
+
+def test_a_foundation_named_after_an_organisation() -> None:
+    text = "，中国示范馆发展基金会发起倡议。"
+    museum = Candidate(1, 5, "Organization", "中国示范馆", "test")
+    found = grammar.find_headed(text, _ends(museum))
+    f = next(c for c in found if c.name.endswith("基金会"))
+    assert f.name == "中国示范馆发展基金会" and f.parent is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("由中国海关海洋环境与生态保护基金会捐赠。", "中国海关海洋环境与生态保护基金会"),
+        ("，安阳经济及科技发展局副局长出席。", "安阳经济及科技发展局"),
+    ],
+)
+def test_a_conjunction_inside_an_organisation_opened_by_a_proper_name(text: str, expected: str) -> None:
+    barriers = [_place(text, "安阳")] if "安阳" in text else []
+    assert ("Organization", expected) in _names(grammar.find_headed(text, _ends(*barriers)))
+
+
+def test_no_conjunction_without_a_proper_name_first() -> None:
+    text = "副市长王一与澳城科学技术协会理事长签署协议。"
+    found = grammar.find_headed(text, _ends(_place(text, "澳城")))
+    assert all("与" not in c.name for c in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("首届江淮公民科学素质邀请赛暨第六届安阳市公民科学素质大赛启幕。", "首届江淮公民科学素质邀请赛暨第六届安阳市公民科学素质大赛"),
+        ("第二十一届安阳市学术年会开幕。", "第二十一届安阳市学术年会"),
+    ],
+)
+def test_event_names_keep_their_ordinals(text: str, expected: str) -> None:
+    assert ("Event", expected) in _names(grammar.find_headed(text, _ends(_place(text, "安阳市"))))
+
+
+def test_national_names_leave_the_place_out() -> None:
+    text = "服务安阳创新驱动发展战略和人才强国战略。"
+    names = _names(grammar.find_headed(text, _ends(_place(text, "安阳"))))
+    assert ("Program", "创新驱动发展战略") in names and ("Program", "人才强国战略") in names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全国科普工作格局基本形成。",  # 格局 is no bureau
+        "原国家林草局局长出席。",  # the 局 of 局长 is a title
+        "孩子们在科普报告厅听讲。",  # 报告厅 is a room
+        "培育国家战略科技力量。",  # 战略 modifies a longer noun here
+    ],
+)
+def test_one_character_heads_negative(text: str) -> None:
+    names = {c.name for c in grammar.find_headed(text, lambda pos: None)}
+    assert not any(n.endswith(("格局", "局局", "报告厅", "国家战略")) for n in names)
+    if "林草局" in text:
+        assert "国家林草局" in names

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from .candidates import Candidate
+from .people import TITLES
 from .heads import (
     COMPOUND_TAILS,
     GENERIC_HEADS,
@@ -40,7 +41,18 @@ for _head in HEADS:
     _HEAD_BY_TEXT.setdefault(_head.text, _head)
 
 _STOP_TAGS = frozenset({"p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "ad", "m", "q", "r", "c", "y", "e"})
-_CONJUNCTIONS = frozenset({"与", "和", "及"})
+_CONJUNCTIONS = frozenset({"与", "和", "及", "暨"})
+#: ordinals that open an event's name (首届…, 第十三届…), kept in it
+_ORDINAL_RE = re.compile(r"首届|第[一二三四五六七八九十百零〇两\d]{1,4}[届次期]")
+#: common nouns ending in a one-character head (格局 is no bureau, 展厅 no department)
+_NOT_BODIES = tuple(
+    "格局 布局 结局 大局 全局 当局 开局 时局 政局 僵局 残局 变局 新局 棋局 饭局 "
+    "餐厅 客厅 大厅 展厅 门厅 营业厅 报告厅 演播厅 会议厅 舞厅 办事大厅".split()
+)
+#: characters that end the words before a company's name (在青岛天汇食品有限公司)
+_COMPANY_BOUNDS = frozenset("在与和及、由向对为把将从到")
+#: heads of company names, whose brand words are any words (天汇, 德迈仕)
+_COMPANY_HEADS = frozenset({"有限公司", "股份有限公司", "有限责任公司", "公司", "集团"})
 _CONSTRUCTIVE = ("设立", "建立", "建设", "搭建", "创建", "建成", "上线", "启用", "开通", "打造", "成立")
 _ISSUING = ("制定", "印发", "出台", "发布", "起草", "编制", "修订", "颁布", "制定出台", "研究制定")
 _PROPER_PREFIXES = ("国家", "中国", "全国", "国际", "世界", "亚太", "西部", "东部", "中部", "长江", "粤港澳")
@@ -71,12 +83,24 @@ def tokens(text: str) -> list[tuple[str, str | None]]:
     for tok in cut(text):
         if tok == "年" and out and out[-1][0].isdigit():
             out[-1] = (out[-1][0] + tok, "t")  # 2021 + 年 -> one year token
+        elif out and (out[-1][0] + tok in GOVERNING or _ORDINAL_RE.fullmatch(out[-1][0] + tok)):
+            out[-1] = (out[-1][0] + tok, out[-1][1])  # 赋+能, 第二+十一届: one word the dictionary splits
         else:
             out.append((tok, tags.get(tok)))
     return out
 
 
+#: titles that bound a name on its left; 院士, 专家 and the like also modify names (院士带培计划)
+_TITLE_TAIL = tuple(
+    t for t in TITLES if len(t) >= 2 and t not in {"院士", "委员", "成员", "理事", "研究员", "教授", "顾问", "常委"}
+)
+#: a post title starting here (局长, 院长 …): what looks like a head is part of it
+_TITLE_START = re.compile("|".join(t for t in TITLES if len(t) >= 2))
+
+
 def _is_stop(tok: str, tag: str | None) -> bool:
+    if tok.endswith(_TITLE_TAIL):
+        return True  # 书记处书记兼中国科技馆: a post title bounds the name after it
     if tok in GOVERNING or (len(tok) > 2 and (tok[-2:] in GOVERNING or tok[:2] in GOVERNING)):
         return True
     if re.fullmatch(r"\d{4}年?", tok):
@@ -156,6 +180,8 @@ def _head_prefix(window: str) -> tuple[int, Head] | None:
     best: tuple[int, Head] | None = None
     for end in range(1, limit + 1):
         for head in HEADS:
+            if len(head.text) == 1 and head.needs_prefix:
+                continue  # 局, 厅 end too many common nouns (工作格局, 展厅) to end a quoted name
             if window[:end].endswith(head.text):
                 best = (end, head)
                 break
@@ -284,22 +310,41 @@ def find_headed(
     """Find unquoted names by their head noun, bounded on the left by governing words.
 
     ``barrier_at(pos)`` returns the already-found candidate that ends at ``pos`` (or None). An
-    administrative place is absorbed into the name (重庆科技馆); an organisation is absorbed into a
-    sub-unit's name (中国科协创新战略研究院重庆分院); any other found name stops it.
+    administrative place is absorbed into the name (重庆科技馆), except before a national name
+    (服务海南创新驱动发展战略: the place is a possessor); an organisation is absorbed into the name
+    of an organisation (中国科协创新战略研究院重庆分院, 中国科技馆发展基金会) and of an unquoted
+    programme named after it (中国科协青年人才托举工程); any other found name stops it. Names found
+    earlier in the text are barriers for later ones (中国交通建设集团有限公司 | 科学技术协会).
     """
     out: list[Candidate] = []
+    found: dict[int, Candidate] = {}
+
+    def barrier(pos: int) -> Candidate | None:
+        return found.get(pos) or barrier_at(pos)
+
     for m in HEAD_RE.finditer(text):
         head = _HEAD_BY_TEXT[m.group(0)]
         hb, he = m.start(), m.end()
-        if text.startswith(COMPOUND_TAILS, he) or HEAD_RE.match(text, he):
+        if _TITLE_START.match(text, hb):
+            continue  # 局 of 局长, 院 of 院长: a post title, not a name's head
+        nxt = HEAD_RE.match(text, he)
+        if text.startswith(COMPOUND_TAILS, he) or (
+            nxt is not None
+            and not _TITLE_START.match(text, he)
+            and not (head.text in _COMPANY_HEADS and _HEAD_BY_TEXT[nxt.group(0)].cls == "Organization")
+        ):
             continue  # 科协机关干部队伍, 科协 + 机关: the head is part of a longer noun
-        start, modifiers, absorbed, prefix_verb = _expand_left(text, hb, head, barrier_at)
+        if head.national and he < len(text) and re.match(r"[\u4e00-\u9fff]", text[he]) and not re.match(
+            r"[和与及、的]|建设|实施", text[he:]
+        ):
+            continue  # 国家战略科技力量: 战略 modifies the noun after it
+        start, modifiers, absorbed, prefix_verb = _expand_left(text, hb, head, barrier)
         if start >= hb:
             continue
         name = text[start:he]
-        if "的" in name or not modifiers:
+        if "的" in name or not modifiers or name.endswith(_NOT_BODIES):
             continue
-        if all(mod in GENERIC_MODIFIERS or re.fullmatch(r"[\d.]+", mod) for mod in modifiers):
+        if all(mod in GENERIC_MODIFIERS or re.fullmatch(r"[\d.]+", mod) or _ORDINAL_RE.fullmatch(mod) for mod in modifiers):
             continue
         if head.needs_prefix and not (
             absorbed or name.startswith(_PROPER_PREFIXES) or prefix_verb in _CONSTRUCTIVE
@@ -311,16 +356,39 @@ def find_headed(
             continue
         located = next((c.name for c in absorbed if c.cls == "Place" and c.admin), None)
         parent = next((c.name for c in absorbed if c.cls == "Organization"), None)
-        expand = head.cls == "Place" or (head.kind == "ScienceAssociation" and located is not None)
-        out.append(
-            Candidate(
-                start, he, head.cls, head_expansion(name) if expand else name,
-                f"head.{head.cls.lower()}", head.kind, 40,
-                aliases=(name,) if expand and head_expansion(name) != name else (),
-                located_in=located, parent=parent if head.text in SUBUNIT_HEADS or name.endswith(SUBUNIT_HEADS) else None,
-            )
+        is_subunit = head.text in SUBUNIT_HEADS or name.endswith(SUBUNIT_HEADS)
+        if parent is not None and head.cls == "Organization" and not is_subunit:
+            parent = None  # 中国科技馆发展基金会 is named after the museum, not part of it
+        expand = head.cls == "Place" or (head.kind == "ScienceAssociation" and (located is not None or parent is not None))
+        cand = Candidate(
+            start, he, head.cls, head_expansion(name) if expand else name,
+            f"head.{head.cls.lower()}", head.kind, 40,
+            aliases=(name,) if expand and head_expansion(name) != name else (),
+            located_in=located, parent=parent if is_subunit else None,
         )
+        out.append(cand)
+        found[he] = cand
     return out
+
+
+def _company_start(text: str, lo: int, hb: int, barrier_at: Callable[[int], Candidate | None]) -> int | None:
+    """Where a company's name starts: at the place or 中国 that opens it, within its clause.
+
+    Company names are brand words that no dictionary knows (青岛天汇食品有限公司, 中国交通建设集团
+    有限公司), so the name is bounded by the division or the country it starts with, not by words.
+    """
+    bound = lo
+    for pos in range(lo, hb):
+        if text[pos] in _COMPANY_BOUNDS or text.startswith(("分别", "则在", "以及"), pos):
+            bound = pos + 1
+    for pos in range(bound, hb):
+        if text.startswith(("中国", "中华"), pos):
+            return pos
+        for end in range(pos + 2, min(hb, pos + 10) + 1):
+            c = barrier_at(end)
+            if c is not None and c.begin == pos and c.cls == "Place" and c.admin:
+                return pos
+    return None
 
 
 def _expand_left(
@@ -330,44 +398,92 @@ def _expand_left(
     start = hb
     modifiers: list[str] = []
     absorbed: list[Candidate] = []
+    conj_at: int | None = None
+    if head.text in _COMPANY_HEADS:
+        lo = hb
+        while lo > 0 and hb - lo < 20 and text[lo - 1] not in _PUNCT:
+            lo -= 1
+        begin = _company_start(text, lo, hb, barrier_at)
+        if begin is not None and begin < hb:
+            inside = [c for c in (barrier_at(e) for e in range(begin + 1, hb + 1)) if c is not None and begin <= c.begin]
+            return begin, [text[begin:hb]], [c for c in inside if c.cls == "Place" and c.admin], None
     while True:
         barrier = barrier_at(start)
         if barrier is not None:
-            if (barrier.cls == "Place" and barrier.admin) or (
-                barrier.cls == "Organization" and (head.text in SUBUNIT_HEADS)
-            ):
+            absorb = (barrier.cls == "Place" and barrier.admin and not head.national) or (
+                barrier.cls == "Place" and head.cls == "Organization"  # a zone's body (某高新区促进中心)
+            ) or (
+                barrier.cls == "Organization" and head.cls in {"Organization", "Program"}
+                and not (head.cls == "Program" and "“" in barrier.name)
+            )
+            if absorb:
                 absorbed.append(barrier)
                 modifiers.append(text[barrier.begin : barrier.end])
                 start = barrier.begin
                 continue
-            return start, modifiers, absorbed, None
+            return _conj_checked(text, start, hb, conj_at, modifiers, absorbed, None)
         lo = start
         while lo > 0 and start - lo < 24 and text[lo - 1] not in _PUNCT and barrier_at(lo) is None:
             lo -= 1
         if lo == start:
-            return start, modifiers, absorbed, None
+            return _conj_checked(text, start, hb, conj_at, modifiers, absorbed, None)
         toks = tokens(text[lo:start])
         pos = start
         for i in range(len(toks) - 1, -1, -1):
             tok, tag = toks[i]
             if tok in _CONJUNCTIONS:
                 left = toks[i - 1] if i > 0 else None
-                if left is None or _is_stop(*left) or head.cls not in {"Event", "Program"}:
+                joined = barrier_at(pos - len(tok)) if left is None else None
+                if tok == "暨" and head.cls == "Event" and joined is not None and joined.cls == "Event":
+                    pos -= len(tok)  # A暨B: one event under two names; A is absorbed below
+                    modifiers.append(tok)
+                    absorbed.append(joined)
+                    modifiers.append(text[joined.begin : joined.end])
+                    return joined.begin, modifiers, absorbed, None
+                inside_org = head.cls == "Organization" and tok in {"与", "及"} and modifiers and not absorbed
+                if (
+                    left is None
+                    or _is_stop(*left)
+                    or left[0] in GENERIC_HEADS
+                    or (head.cls not in {"Event", "Program"} and not inside_org)
+                ):
                     return pos, modifiers, absorbed, tok
+                if inside_org:
+                    conj_at = pos  # 澳门经济及科技发展局: kept only if a proper name opens it
                 pos -= len(tok)
                 modifiers.append(tok)
                 continue
-            if re.fullmatch(r"\d{4}年", tok) and head.cls == "Event":
+            if head.cls == "Event" and (re.fullmatch(r"\d{4}年", tok) or _ORDINAL_RE.fullmatch(tok)):
                 pos -= len(tok)
                 modifiers.append(tok)
+                left = toks[i - 1][0] if i > 0 else ""
+                if left in _CONJUNCTIONS:
+                    continue  # 首届…邀请赛暨第六届…大赛: one event of two names
                 return pos, modifiers, absorbed, None
-            if _is_stop(tok, tag):
-                return pos, modifiers, absorbed, tok
+            if _is_stop(tok, tag) and not (pos == hb and tag == "n" and tok in GOVERNING):
+                # a governing word the dictionary calls a noun, right before the head, is part of
+                # the name (创新驱动助力工程)
+                return _conj_checked(text, pos, hb, conj_at, modifiers, absorbed, tok)
             pos -= len(tok)
             modifiers.append(tok)
         start = pos
         if barrier_at(start) is None:
-            return start, modifiers, absorbed, None
+            return _conj_checked(text, start, hb, conj_at, modifiers, absorbed, None)
+
+
+def _conj_checked(
+    text: str, start: int, hb: int, conj_at: int | None, modifiers: list[str], absorbed: list[Candidate], verb: str | None
+) -> tuple[int, list[str], list[Candidate], str | None]:
+    """Keep a conjunction inside an organisation's name only if a proper name opens it."""
+    if conj_at is None:
+        return start, modifiers, absorbed, verb
+    opened = any(c.begin == start for c in absorbed) or text.startswith(_PROPER_PREFIXES, start)
+    if opened:
+        return start, modifiers, absorbed, verb
+    kept = [m for m in modifiers]
+    while kept and kept[-1] not in _CONJUNCTIONS:
+        kept.pop()
+    return conj_at, kept[:-1], [c for c in absorbed if c.begin >= conj_at], verb
 
 
 def longest_first(cands: Sequence[Candidate]) -> list[Candidate]:

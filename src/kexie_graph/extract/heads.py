@@ -35,6 +35,7 @@ class Head:
     unquoted: bool = True  # may end a name that has no quotation marks
     needs_prefix: bool = False  # unquoted, it needs a proper prefix (a place, 国家, 中国 …)
     needs_verb: bool = False  # unquoted, it needs an issuing verb before it (制定…实施方案)
+    national: bool = False  # a national name: a place before it is a possessor, not part of it
 
 
 def _h(cls: str, kind: str | None, words: str, **kw: bool) -> list[Head]:
@@ -46,14 +47,18 @@ HEADS: tuple[Head, ...] = tuple(
         [
             *_h("Organization", "ScienceAssociation", "科学技术协会 科协 科技协会"),
             *_h("Organization", "LearnedSociety", "学会 研究会"),
-            *_h("Organization", "Association", "协会 联合会 促进会 联盟 商会"),
+            *_h("Organization", "Association", "协会 联合会 促进会 联盟 商会 协进会 基金会"),
+            *_h("Organization", "Association", "联合体 专家团 老专家团 服务团 科技服务团 产业科技服务团", needs_prefix=True),
+            *_h("Organization", "Committee", "组委会 筹委会", needs_prefix=True),
             *_h("Organization", "ResearchInstitute", "研究院 研究所 分院 研究中心 实验室 创新中心"),
             *_h("Organization", "Academy", "科学院 工程院 社会科学院"),
             *_h("Organization", "University", "大学 学院"),
-            *_h("Organization", "School", "中学 小学 学校 职业技术学院"),
+            *_h("Organization", "School", "中学 小学 学校 中学校 小学校 职业技术学院"),
             *_h("Organization", "Hospital", "医院 卫生院"),
             *_h("Organization", "PartyDepartment", "组织部 宣传部 统战部"),
             *_h("Organization", "GovernmentBody", "科技局 科技厅 教育局 教育厅 人民政府 管委会 管理委员会 科学技术局 科学技术厅 委员会"),
+            *_h("Organization", "GovernmentBody", "局 厅 发展局 促进中心", needs_prefix=True),
+            *_h("Organization", "OrganizationOffice", "办公室", needs_prefix=True),
             *_h("Organization", "Company", "有限公司 股份有限公司 公司 集团 有限责任公司"),
             *_h("Organization", "Museum", "科技馆 博物馆 科学馆 科普馆"),
             *_h("Organization", "Newspaper", "日报 晚报 报社 电视台"),
@@ -61,13 +66,16 @@ HEADS: tuple[Head, ...] = tuple(
             *_h("Place", "HighTechZone", "高新区 高新技术产业开发区 经开区 经济技术开发区 开发区"),
             *_h("Place", "ScienceCity", "科学城"),
             *_h("Place", "Park", "园区 产业园 科技园 创新港"),
-            *_h("Place", "Region", "经济圈 城市群 经济带"),
+            *_h("Place", "Region", "经济圈 城市群 经济带 科创带 创新带 科创走廊"),
+            *_h("Place", None, "广场 会展中心 国际会展中心"),
             *_h("Program", "PilotProgram", "示范区 试点 试点城市 示范市 示范县 示范基地 创新示范区", needs_prefix=False),
             *_h("Program", "ActionPlan", "行动计划 行动方案"),
             *_h("Program", "Campaign", "行动 专项行动 主题实践活动 主题活动 活动月"),
             *_h("Program", "TalentScheme", "计划 人才计划 托举工程 工程"),
             *_h("Program", "DesignationScheme", "工作站 专家工作站 教育基地 科普基地 基地 智库"),
-            *_h("Program", "Award", "奖 奖项 科技奖 大奖"),
+            *_h("Program", "Award", "奖 奖项 科技奖 大奖 科普奖"),
+            *_h("Program", None, "战略", national=True),
+            *_h("Program", "Campaign", "科普日 活动周 科技周 宣传周 科技活动周 工作者日"),
             *_h("Program", "Model", "模式 体系 机制 品牌", unquoted=False),
             *_h("Document", "ImplementationPlan", "实施方案", needs_verb=True),
             *_h("Document", "PlanDocument", "工作方案 方案 规划 纲要", needs_verb=True),
@@ -80,14 +88,16 @@ HEADS: tuple[Head, ...] = tuple(
             *_h("Event", "Conference", "大会 会议 年会 学术会议 研讨会 座谈会 报告会 交流会"),
             *_h("Event", "Forum", "论坛 峰会 沙龙"),
             *_h("Event", "Exhibition", "主题展 展览 博览会 展览会 成果展 科技展 巡展"),
-            *_h("Event", "Competition", "大赛 竞赛 比赛 挑战赛"),
+            *_h("Event", "Competition", "大赛 竞赛 比赛 挑战赛 邀请赛"),
+            *_h("Event", "Exhibition", "交易会 洽谈会 文化节 科技节 科普节 嘉年华"),
+            *_h("Event", "Meeting", "故事会 开放日 主场活动 成立大会"),
             *_h("Event", "Training", "培训班 训练营 夏令营"),
-            *_h("Event", "Ceremony", "开幕式 启动仪式 揭牌仪式 颁奖典礼"),
+            *_h("Event", "Ceremony", "开幕式 启动仪式 揭牌仪式 颁奖典礼 签约仪式 授牌仪式 签约授牌仪式 签署仪式 仪式"),
             *_h("Event", "PublicitySeries", "系列宣传 系列活动"),
             *_h("Event", "Tour", "行", unquoted=False),
             *_h("Event", "Tour", "区县行 基层行 企业行 园区行 乡村行 高校行 校园行 院士行 专家行"),
             *_h("Event", "Election", "增选"),
-            *_h("Event", "Meeting", "全会 全委会 全体会议 代表大会 常委会议 活动周 科技周 科普日 宣传周"),
+            *_h("Event", "Meeting", "全会 全委会 全体会议 代表大会 会员代表大会 常委会议"),
         ],
         key=lambda h: -len(h.text),
     )
@@ -107,17 +117,22 @@ GENERIC_HEADS: dict[str, tuple[str, str | None]] = {
 }
 
 #: heads of sub-units: a name made of an organisation's name plus one of these is its sub-organisation
-SUBUNIT_HEADS: tuple[str, ...] = ("分院", "分会", "机关", "研究院", "研究所", "分公司", "办公室", "专委会", "委员会")
+SUBUNIT_HEADS: tuple[str, ...] = (
+    "分院", "分会", "机关", "研究院", "研究所", "分公司", "办公室", "专委会", "委员会",
+    "科协", "科学技术协会", "科技协会", "专家团", "老专家团",
+)
 
 #: words after a head that make it a modifier of a longer common noun (科协机关干部队伍)
 COMPOUND_TAILS: tuple[str, ...] = (
     "干部", "队伍", "人员", "工作者", "系统", "联合体", "会员", "职工", "领导", "负责人", "成员", "体系", "工作人员",
+    "工作", "组织", "展区", "区", "厅", "成员单位", "经费", "名额", "生",
 )
 
 #: modifiers that make a name generic when they are all that stands before the head
 GENERIC_MODIFIERS: frozenset[str] = frozenset(
     "区县 基层 各 各级 各类 全市 全省 全区 全县 全国 市级 省级 县级 区级 有关 相关 直属 所属 本 该 "
-    "一批 一些 多个 多家 若干 新型 高新 这些 其他 其它 所有 上述 这个 那个 学术 科技 科普 我市 我省".split()
+    "一批 一些 多个 多家 若干 新型 高新 这些 其他 其它 所有 上述 这个 那个 学术 科技 科普 我市 我省 "
+    "企业 高校 各地 地方 主题 现场 基层 本届 本次 新一届 中小 中小学 两地 当地 市级 全体 学会".split()
 )
 
 #: verbs, prepositions and adverbs that govern a name: a name never extends left over them
@@ -133,7 +148,10 @@ GOVERNING: frozenset[str] = frozenset(
         "目前 当前 近日 日前 近年来 关注 结对 建 新建 已建 在建 好 带领 率 率领 陪同 会同 联手 携手 共同 协同 牵头 配合 对接 签署 签订 共 及其 暨 即 "
         "首届 第一届 年度 本届 此次 这次 本次 此外 同时 另外 其次 首先 最后 一是 二是 三是 四是 五是 "
         "一个 一项 一批 多项 多个 各项 若干 提高 提升 优化 促进 加快 构建 强化 巩固 坚持 着眼于 着眼 "
-        "确保 支撑 发挥 充分发挥 增强 扩大 推出 打通 融合 服务于 加大 用好 办 建好 管好"
+        "确保 支撑 发挥 充分发挥 增强 扩大 推出 打通 服务于 加大 用好 办 建好 管好 "
+        "聘为 被聘为 受聘为 当选为 选举 聘任 代表 颁发 观看 捐建 汇聚 集聚 联动 邀请 组建 恰逢 想让 采用 "
+        "满足 设 看到 分别 带动 带进 带到 走进 捐赠 承建 发起 参与发起 共有 贯彻 旨在 赋能 两地 让 使 "
+        "跨界融合 深度融合 相融 融入 原 前 兼 颁 获 得 同期 另有"
     ).split()
 )
 

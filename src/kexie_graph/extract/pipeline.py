@@ -51,7 +51,7 @@ def extract(article: Article) -> Reading:
     plans, bodies = _plan_posts(posts, ctx)
     people = [p.person for p in posts] + [b.person for b in bylines]
     chosen = _select(chosen + people + bodies)
-    chosen, brands = _inner_brands(_adopt_classes(chosen), ctx)
+    chosen, brands = _inner_brands(_declared_short_forms(_adopt_classes(chosen), ctx), ctx)
     entities, key_of = _resolve(chosen, ctx)
     ents_by_key = {e.key: e for e in entities}
 
@@ -225,6 +225,78 @@ def _adopt_classes(chosen: list[Candidate]) -> list[Candidate]:
         if not c.rule.startswith("quoted.bare"):
             known.setdefault(c.name, c.cls)
     return [replace(c, cls=known[c.name], kind=None) if c.rule.startswith("quoted.bare") and known.get(c.name, c.cls) != c.cls else c for c in chosen]
+
+
+_DECLARED_RE = re.compile(
+    r"[”\"]?\s*[(（]\s*(?P<said>(?:以下|下文)?(?:简称|下称|又称|简称为))?\s*[“\"]?(?P<short>[^”\"()（）,，。;；]{2,12}?)[”\"]?\s*[)）]"
+)
+
+
+def _is_short_form(short: str, full: str) -> bool:
+    """Whether ``short`` can abbreviate ``full``: same first character, its characters in order."""
+    short, full = _strip(short), _strip(full)
+    if not short or len(short) >= len(full) or short[0] != full[0]:
+        return False
+    it = iter(full)
+    return all(ch in it for ch in short)
+
+
+def _declared_short_forms(chosen: list[Candidate], ctx: Context) -> list[Candidate]:
+    """Names the text declares short for a full name: X（简称“Y”）, X(Y).
+
+    Every mention of Y then names X's entity. When Y and X end in the same head written short and
+    long (中交集团科协 / 中国交通建设集团有限公司科学技术协会), what stands before the heads is declared
+    too (中交集团 = 中国交通建设集团有限公司), and the full organisation is the parent of the unit.
+    """
+    ends = _index_by_end(chosen)
+    declared: dict[str, Candidate] = {}
+    for full in chosen:
+        if full.cls not in {"Organization", "Program", "Event", "Platform", "Document"}:
+            continue
+        m = _DECLARED_RE.match(ctx.text, full.end)
+        if m is None:
+            continue
+        short = m.group("short")
+        surface = ctx.surface(full)
+        if not (m.group("said") or _is_short_form(short, surface)):
+            continue
+        declared[short] = full
+        for h_short, h_full in _HEAD_PAIRS:
+            if short.endswith(h_short) and full.name.endswith(h_full) and len(short) > len(h_short) + 1:
+                owner = full.name[: -len(h_full)]
+                if owner.endswith(_COMPANY_TAILS) or owner.endswith(tuple(h for h, _ in _HEAD_PAIRS)):
+                    kind = "Company" if owner.endswith(_COMPANY_TAILS) else None
+                    declared[short[: -len(h_short)]] = replace(
+                        full, name=owner, kind=kind, aliases=(), parent=None, rule="declared.owner"
+                    )
+                    if full.parent is None:
+                        declared.setdefault(full.name, replace(full, parent=owner))
+                break
+    if not declared:
+        return chosen
+    del ends
+    out = []
+    for c in chosen:
+        target = declared.get(ctx.surface(c)) or declared.get(c.name)
+        if target is not None and target is not c and (target.name != c.name or target.parent != c.parent):
+            c = replace(
+                c, cls=target.cls, name=target.name, kind=target.kind or c.kind, parent=target.parent,
+                aliases=tuple(dict.fromkeys((*c.aliases, ctx.surface(c)))),
+            )
+        out.append(c)
+    return out
+
+
+#: a head written short and long (科协 / 科学技术协会), for declared short forms
+_HEAD_PAIRS: tuple[tuple[str, str], ...] = (
+    ("科协", "科学技术协会"),
+    ("科协", "科协"),
+    ("科学技术协会", "科学技术协会"),
+    ("集团", "集团有限公司"),
+    ("集团", "集团"),
+    ("公司", "有限公司"),
+)
+_COMPANY_TAILS = ("有限公司", "集团", "公司", "有限责任公司")
 
 
 def _family(c: Candidate) -> str | None:
