@@ -211,11 +211,15 @@ def _parse(sparql: str) -> tuple[bool, Any]:
         raise QuerySyntaxError(
             "empty query: give a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE)"
         )
+    _check_escapes(sparql)
+    # Oxigraph ends a comment at a lone CR, rdflib's rest_of_line only at LF: parse with every
+    # CR read as LF (same length, so positions hold), or "# x\rSERVICE <…>" hides SERVICE.
+    text = sparql.replace("\r", "\n")
     try:
-        return False, parseQuery(sparql)
+        return False, parseQuery(text)
     except ParseBaseException as query_error:
         try:
-            return True, parseUpdate(sparql)
+            return True, parseUpdate(text)
         except ParseBaseException as update_error:
             best = query_error if query_error.loc >= update_error.loc else update_error
             raise QuerySyntaxError(_syntax_message(sparql, best.loc, best.msg)) from None
@@ -225,6 +229,34 @@ def _parse(sparql: str) -> tuple[bool, Any]:
             ) from update_error
     except Exception as error:
         raise QuerySyntaxError(f"malformed SPARQL: {_one_line(str(error))}") from None
+
+
+#: rdflib's own pattern (rdflib.plugins.sparql.parser.expandUnicodeEscapes_re): 4 or 8 hex digits
+_ESCAPE = re.compile(r"\\u([0-9a-f]{4}(?:[0-9a-f]{4})?)", flags=re.I)
+
+
+def _check_escapes(sparql: str) -> None:
+    """Refuse codepoint escapes that stand for characters with a role in the grammar.
+
+    rdflib expands ``\\uXXXX`` everywhere before parsing (SPARQL 1.1, section 19.2); Oxigraph only
+    inside IRIs and strings, and there takes the character as content. ``"x\\u0022 # " . SERVICE``
+    is then a string and a comment to rdflib but a string and a SERVICE to Oxigraph. Escapes of
+    letters, digits and other visible non-ASCII characters read the same to both; others are
+    refused.
+    """
+    for match in _ESCAPE.finditer(sparql):
+        try:
+            char = chr(int(match.group(1), 16))
+        except (ValueError, OverflowError):
+            char = ""
+        if char.isalnum() or (char > "\x7f" and char.isprintable() and not char.isspace()):
+            continue
+        line, col = _line_col(sparql, match.start())
+        raise QuerySyntaxError(
+            f"malformed SPARQL at line {line}, column {col}: the escape {match.group()} does not "
+            "stand for a letter, digit or visible non-ASCII character; write the character itself "
+            '(inside a string, \\" \\\\ \\n …)'
+        )
 
 
 def _line_col(text: str, loc: int) -> tuple[int, int]:
