@@ -228,6 +228,103 @@ def synthetic_graph(n: int, *, seed: int = 1) -> nx.MultiDiGraph:
     return g
 
 
+def synthetic_store(g: nx.MultiDiGraph) -> Any:
+    """Return a pyoxigraph store holding ``g`` as the build writes it (docs/ARCHITECTURE.md).
+
+    One named graph per article with the article, its text, the entities it names (types, labels),
+    their mentions, the direct triples with assertions and evidence spans, and posts as org:Post.
+    """
+    import pyoxigraph as ox
+
+    def iri(value: str) -> ox.NamedNode:
+        return ox.NamedNode(value)
+
+    rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    nif = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+    org = "http://www.w3.org/ns/org#"
+    label = "http://www.w3.org/2000/01/rdf-schema#label"
+    nni = ox.NamedNode("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")
+    texts: dict[str, list[str]] = {a: [] for a in g.graph["articles"]}
+    sizes: dict[str, int] = dict.fromkeys(g.graph["articles"], 0)
+    quads: list[ox.Quad] = []
+
+    def add(graph: str, s: str, p: str, o: ox.NamedNode | ox.Literal) -> None:
+        quads.append(ox.Quad(iri(s), iri(p), o, iri(graph)))
+
+    def sentence(article: str, text: str) -> int:
+        begin = sizes[article]
+        texts[article].append(text)
+        sizes[article] += len(text)
+        return begin
+
+    def span(graph: str, article: str, kind: str, begin: int, text: str) -> str:
+        node = f"{article}/{kind}/{begin}-{begin + len(text)}"
+        add(graph, node, f"{nif}referenceContext", iri(f"{article}/text"))
+        add(graph, node, f"{nif}beginIndex", ox.Literal(str(begin), datatype=nni))
+        add(graph, node, f"{nif}endIndex", ox.Literal(str(begin + len(text)), datatype=nni))
+        add(graph, node, f"{nif}anchorOf", ox.Literal(text))
+        return node
+
+    for n, d in g.nodes(data=True):
+        for article in d["articles"]:
+            graph = article.replace("/article/", "/graph/article/")
+            add(graph, n, f"{rdf}type", iri(f"{KX}{d['cls']}"))
+            add(graph, n, label, ox.Literal(d["label_zh"], language="zh"))
+            if d["label_en"]:
+                add(graph, n, label, ox.Literal(d["label_en"], language="en"))
+            begin = sentence(article, f"{d['label_zh']}参加了活动。")
+            mention = span(graph, article, "mention", begin, d["label_zh"])
+            add(graph, mention, "http://www.w3.org/2005/11/its/rdf#taIdentRef", iri(n))
+    for k, (u, v, d) in enumerate(g.edges(data=True)):
+        article = d["articles"][0]
+        graph = article.replace("/article/", "/graph/article/")
+        text = f"{g.nodes[u]['label_zh']}与{g.nodes[v]['label_zh']}{d['label_zh']}。"
+        evidence = span(graph, article, "evidence", sentence(article, text), text)
+        if d["name"] == "holdsPost":
+            post = f"{article}/post/{k}"
+            add(graph, post, f"{rdf}type", iri(f"{org}Post"))
+            add(graph, post, f"{org}heldBy", iri(u))
+            add(graph, post, f"{org}postIn", iri(v))
+            add(graph, post, "http://www.w3.org/ns/prov#wasDerivedFrom", iri(evidence))
+            continue
+        pred = f"{KX}{d['name']}"
+        add(graph, u, pred, iri(v))
+        assertion = f"{article}/assertion/{k}"
+        add(graph, assertion, f"{rdf}type", iri(f"{KX}Assertion"))
+        add(graph, assertion, f"{rdf}subject", iri(u))
+        add(graph, assertion, f"{rdf}predicate", iri(pred))
+        add(graph, assertion, f"{rdf}object", iri(v))
+        add(graph, assertion, "http://www.w3.org/ns/prov#wasDerivedFrom", iri(evidence))
+    for article, meta in g.graph["articles"].items():
+        graph = article.replace("/article/", "/graph/article/")
+        add(graph, article, f"{rdf}type", iri("https://schema.org/NewsArticle"))
+        add(
+            graph,
+            article,
+            "http://purl.org/dc/terms/title",
+            ox.Literal(meta["title"], language="zh"),
+        )
+        add(graph, article, f"{KX}text", iri(f"{article}/text"))
+        add(graph, f"{article}/text", f"{nif}isString", ox.Literal("".join(texts[article])))
+    store = ox.Store()
+    store.bulk_extend(quads)
+    return store
+
+
+def _time_project(g: nx.MultiDiGraph) -> tuple[float, int]:
+    """Return seconds to project a store holding ``g`` back to networkx, and the quads it holds."""
+    from kexie_graph.views.project import project
+
+    store = synthetic_store(g)
+    t = time.perf_counter()
+    projected = project(store)
+    elapsed = time.perf_counter() - t
+    assert projected.number_of_nodes() == g.number_of_nodes() - sum(
+        1 for _n, d in g.nodes(data=True) if not d["articles"]
+    )
+    return elapsed, len(store)
+
+
 # ---- writing -----------------------------------------------------------------------------------
 
 
@@ -349,34 +446,40 @@ def _ready_ours(browser: Any, path: Path, timeout: float) -> float | None:
 
 
 def _ready_pyvis(browser: Any, path: Path, timeout: float) -> dict[str, Any]:
+    """Return when pyvis's page first drew, finished stabilising and came to rest (seconds)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     context, page, errors = _page(browser)
     page.add_init_script(_PYVIS_PROBE)
     out: dict[str, Any] = {"drawn": None, "settled": None, "still": None}
+    deadline = time.perf_counter() + timeout
+
+    def left() -> float:
+        return max(1.0, (deadline - time.perf_counter()) * 1000)
+
     try:
-        t = time.perf_counter()
-        page.goto(path.as_uri(), wait_until="load", timeout=timeout * 1000)
-        start = page.evaluate("performance.timeOrigin")
-        deadline = t + timeout
-        while time.perf_counter() < deadline:
-            state = page.evaluate("[typeof vis, window.__drawn, window.__settled, window.__still]")
-            if state[0] == "undefined":
-                out["error"] = (
-                    "vis-network never loaded (pyvis fetches it from a CDN; the network is off)"
-                )
+        page.goto(path.as_uri(), wait_until="commit")
+        try:
+            # pyvis builds its network in the page's own script: a big graph keeps "load" waiting
+            page.wait_for_load_state("load", timeout=left())
+        except PlaywrightTimeout:
+            out["error"] = f"its script was still running after {timeout:g} s"
+            return out
+        if page.evaluate("typeof vis") == "undefined":
+            out["error"] = "vis-network never loaded (pyvis fetches it from a CDN)"
+            return out
+        for key in ("settled", "still"):
+            try:
+                page.wait_for_function(f"window.__{key} != null", timeout=left(), polling=100)
+            except PlaywrightTimeout:
                 break
-            if state[2] is not None and state[3] is not None:
-                break
-            page.wait_for_timeout(200)
         state = page.evaluate("[window.__drawn, window.__settled, window.__still]")
         for key, value in zip(("drawn", "settled", "still"), state, strict=True):
             out[key] = round(value / 1000, 2) if value is not None else None
-        del start
-    except Exception as error:  # a timeout is a result here
-        out["error"] = f"{type(error).__name__}: {str(error).splitlines()[0]}"
     finally:
         context.close()
-    if errors and "error" not in out:
-        out["page_errors"] = errors[:3]
+        if errors:
+            out["page_errors"] = errors[:3]
     return out
 
 
@@ -414,6 +517,7 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             g = synthetic_graph(n)
             ours = work / f"ours-{n}.html"
+            project_s, quads = _time_project(g)
             write_s, write_cpu = _time_ours(g, ours, args.repeats)
             ready = [_ready_ours(browser, ours, args.browser_timeout) for _ in range(args.repeats)]
             ok = [r for r in ready if r is not None]
@@ -421,6 +525,8 @@ def main(argv: list[str] | None = None) -> int:
                 "nodes": g.number_of_nodes(),
                 "edges": g.number_of_edges(),
                 "ours": {
+                    "project_s": round(project_s, 3),
+                    "store_quads": quads,
                     "write_s": round(write_s, 3),
                     "write_cpu_s": round(write_cpu, 3),
                     "ready_s": round(statistics.median(ok), 3) if len(ok) == len(ready) else None,
@@ -476,58 +582,73 @@ def _pyvis_ready(entry: dict[str, Any], cap: float) -> str:
     if entry.get("write_s") is None:
         return "not written"
     if entry.get("error"):
-        return "never (" + str(entry["error"]) + ")"
+        if "CDN" in str(entry["error"]):
+            return "never (vis-network is fetched from a CDN)"
+        return f"> {cap:g} s ({entry['error']})"
     settled = entry.get("settled")
     still = entry.get("still")
     first = f"{settled:.2f} s" if settled is not None else f"> {cap:g} s"
     rest = f"{still:.2f} s" if still is not None else f"> {cap:g} s"
-    return f"first layout {first}; at rest {rest}"
+    return f"first layout {first}, at rest {rest}"
 
 
 def _markdown(result: dict[str, Any]) -> str:
     cap_w = result["pyvis_timeout_s"]
     cap_b = result["browser_timeout_s"]
+    load = result["load_average_1_5_15"]
     lines = [
         "# Interactive views: kexie-graph vs pyvis 0.3.2",
         "",
         f"Measured {result['date']} on {result['machine']['cpus']} cores,"
-        f" Python {result['machine']['python']},"
-        f" Debian chromium headless (software rendering), every non-file request aborted. Median of"
-        f" {result['repeats']} runs for ours. `benchmarks/bench_views.py` wrote this file."
-        f" Load average (1 min) at start {result['load_average_1_5_15']['start'][0]},"
-        f" at end {result['load_average_1_5_15']['end'][0]}: other work on the two cores"
-        " slows every wall-clock figure; *CPU* is the writer's own processor time.",
+        f" Python {result['machine']['python']}, Debian chromium headless (software rendering),"
+        " every non-file request aborted; synthetic graphs shaped like the corpus"
+        " (`synthetic_graph`). Ours: median of"
+        f" {result['repeats']} runs. `benchmarks/bench_views.py` wrote this file.",
         "",
-        "| nodes | edges | ours: write (CPU) | ours: graphReady | pyvis: write"
-        " | pyvis (CDN, default): ready |"
-        " pyvis in_line: write | pyvis in_line: ready |",
-        "|---:|---:|---:|---:|---:|---|---:|---|",
+        "| nodes | edges | write: ours (CPU) | write: pyvis | write: pyvis in_line"
+        " | ready: ours (graphReady) | ready: pyvis | ready: pyvis in_line |",
+        "|---:|---:|---:|---:|---:|---:|---|---|",
     ]
     for row in result["rows"]:
         ours = row["ours"]
         local = row.get("pyvis_local", {})
         inline = row.get("pyvis_in_line", {})
+        pyvis = (
+            f"{_fmt(local.get('write_s'), cap_w)} | {_fmt(inline.get('write_s'), cap_w)}"
+            if local
+            else "not run | not run"
+        )
+        ready = f"{_pyvis_ready(local, cap_b)} | {_pyvis_ready(inline, cap_b)}" if local else " | "
         lines.append(
-            f"| {row['nodes']:,} | {row['edges']:,} | {_fmt(ours['write_s'], 0)}"
-            f" ({ours['write_cpu_s']:.2f} s)"
-            f" | {_fmt(ours['ready_s'], cap_b)} | "
-            + (
-                f"{_fmt(local.get('write_s'), cap_w)} | {_pyvis_ready(local, cap_b)} | "
-                f"{_fmt(inline.get('write_s'), cap_w)} | {_pyvis_ready(inline, cap_b)} |"
-                if local
-                else "not run | | | |"
-            )
+            f"| {row['nodes']:,} | {row['edges']:,}"
+            f" | {_fmt(ours['write_s'], 0)} ({ours['write_cpu_s']:.2f} s) | {pyvis}"
+            f" | {_fmt(ours['ready_s'], cap_b)} | {ready} |"
         )
     lines += [
         "",
-        "- *write*: networkx graph to HTML file (ours includes the igraph layout and node sizes).",
-        "- *graphReady*: navigation until the page sets",
-        "  `document.documentElement.dataset.graphReady`.",
-        "- pyvis's default page loads vis-network from a CDN, so offline it never draws. With",
-        '  `cdn_resources="in_line"` it draws; *first layout* is its `stabilizationIterationsDone`',
-        "  (when it hides its loading bar), *at rest* is vis-network's `stabilized`",
-        "  (the physics stops moving).",
+        "| nodes | ours: project a store to networkx | store quads | page size | graphReady runs |",
+        "|---:|---:|---:|---:|---|",
+    ]
+    for row in result["rows"]:
+        ours = row["ours"]
+        runs = ", ".join(f"{r:.2f}" if r is not None else "timeout" for r in ours["ready_runs_s"])
+        lines.append(
+            f"| {row['nodes']:,} | {ours.get('project_s', float('nan')):.2f} s"
+            f" | {ours.get('store_quads', 0):,} | {ours['html_bytes'] / 1e6:.1f} MB | {runs} |"
+        )
+    lines += [
+        "",
+        "- *write*: networkx graph to HTML file; ours includes the igraph layout and the node"
+        " sizes; *CPU* is the writer's own processor time.",
+        "- *ready*: from navigation until the page sets"
+        " `document.documentElement.dataset.graphReady` (ours).",
+        '- pyvis\'s default page (`cdn_resources="local"`) loads vis-network from a CDN, so with'
+        ' the network off it never draws. With `cdn_resources="in_line"` it draws: *first layout*'
+        " is its `stabilizationIterationsDone` (when it hides its loading bar), *at rest*"
+        " vis-network's `stabilized` (the physics stops moving).",
         f"- pyvis writes are stopped after {cap_w:g} s and page waits after {cap_b:g} s.",
+        f"- Load average (1 min) at the start {load['start'][0]}, at the end {load['end'][0]}:"
+        " other work on the two cores slows every wall-clock figure.",
         "",
     ]
     return "\n".join(lines)

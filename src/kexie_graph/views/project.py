@@ -350,14 +350,14 @@ class _Node:
     labels: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     aliases: list[str] = field(default_factory=list)
     graphs: set[str] = field(default_factory=set)
-    evidence: list[dict[str, Any]] = field(default_factory=list)
+    evidence: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     facts: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
 class _Edge:
     graphs: set[str] = field(default_factory=set)
-    evidence: list[dict[str, Any]] = field(default_factory=list)
+    evidence: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     during: set[str] = field(default_factory=set)
     label_zh: str = ""
     label_en: str = ""
@@ -434,8 +434,7 @@ class _Projection:
             graph = _value(g)
             item = self.evidence(graph, b, end, anchor, ctx)
             if item is not None:
-                item["graph"] = graph
-                node.evidence.append(item)
+                node.evidence.append((graph, item))
                 node.graphs.add(graph)
 
     def load_relations(self) -> None:
@@ -455,8 +454,7 @@ class _Projection:
             graph = _value(g)
             item = self.evidence(graph, b, end, anchor, ctx)
             if item is not None:
-                item["graph"] = graph
-                edge.evidence.append(item)
+                edge.evidence.append((graph, item))
             if during is not None:
                 edge.during.add(_value(during))
 
@@ -476,8 +474,7 @@ class _Projection:
             edge.graphs.add(graph)
             item = self.evidence(graph, b, end, anchor, ctx)
             if item is not None:
-                item["graph"] = graph
-                edge.evidence.append(item)
+                edge.evidence.append((graph, item))
 
     def load_figures(self) -> None:
         for row in _select(self.store, _Q_FIGURES):
@@ -545,17 +542,23 @@ def _pick(values: Sequence[str]) -> str:
     return sorted(counts, key=lambda v: (-counts[v], v))[0]
 
 
-def _in_graphs(items: list[dict[str, Any]], graphs: set[str] | None) -> list[dict[str, Any]]:
-    kept = [i for i in items if graphs is None or i.get("graph") in graphs]
-    return [{k: v for k, v in i.items() if k != "graph"} for i in kept]
+def _in_graphs(
+    items: list[tuple[str, dict[str, Any]]], graphs: set[str] | None
+) -> list[dict[str, Any]]:
+    """Return the evidence items found in ``graphs`` (all of them when ``graphs`` is None)."""
+    return [item for graph, item in items if graphs is None or graph in graphs]
 
 
 def _evidence_key(item: dict[str, Any]) -> tuple[str, int, int]:
-    return (str(item.get("article", "")), int(item.get("begin", 0)), int(item.get("end", 0)))
+    return (item["article"], item["begin"], item["end"])
+
+
+def _top_class(types: set[str]) -> str:
+    return next((c for c in TOP_CLASSES if f"{KX}{c}" in types), OTHER_CLASS)
 
 
 def _node_attrs(p: _Projection, node: _Node, kind: str, graphs: set[str] | None) -> dict[str, Any]:
-    cls = next((c for c in TOP_CLASSES if f"{KX}{c}" in node.types), OTHER_CLASS)
+    cls = _top_class(node.types)
     zh = _pick(
         node.labels.get("zh", [])
         or [v for k, vs in node.labels.items() if k.startswith("zh") for v in vs]
@@ -629,9 +632,13 @@ def _build(
     }
     g.graph["predicates"] = {}
 
+    kept_classes = {
+        c for c in (*TOP_CLASSES, OTHER_CLASS) if classes is None or classes(f"{KX}{c}")
+    }
+    class_of = {iri: _top_class(node.types) for iri, node in p.nodes.items()}
+
     def keep_node(iri: str) -> bool:
-        attrs_cls = next((c for c in TOP_CLASSES if f"{KX}{c}" in p.nodes[iri].types), OTHER_CLASS)
-        return classes is None or classes(f"{KX}{attrs_cls}")
+        return class_of[iri] in kept_classes
 
     edges: list[tuple[str, str, str, dict[str, Any]]] = []
     for (subj, pred, obj), edge in p.edges.items():

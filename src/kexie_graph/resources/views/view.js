@@ -374,7 +374,10 @@
     if (!network) { return; }
     if (nodeShown[i]) {
       network.selectNodes([i]);
-      network.focus(i, { scale: Math.max(network.getScale(), 1.0), animation: big ? false : { duration: 300 } });
+      // centre the node in the part of the canvas the panel leaves visible
+      var offset = panel.hidden ? 0 : -panel.offsetWidth / 2;
+      network.focus(i, { scale: Math.max(network.getScale(), 1.0), offset: { x: offset, y: 0 },
+                         animation: big ? false : { duration: 300 } });
     } else {
       network.unselectAll();
     }
