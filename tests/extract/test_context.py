@@ -97,3 +97,21 @@ def test_zone_bodies_and_fused_department_titles() -> None:
     orgs = {o for _, o, _ in posts}
     assert any(o.endswith("工作委员会") for o in orgs) and any(o.endswith("管理委员会") for o in orgs)
     assert any(o.endswith("统战部") for o in orgs)
+
+
+def test_party_cyberspace_office_by_relative_name() -> None:
+    keys = _keys("本报讯（重庆日报记者 周一鸣）活动由市科协、市委网信办主办。")
+    assert "Organization/中共重庆市委网络安全和信息化委员会办公室" in keys
+    assert "Organization/中共重庆市委员会" not in keys  # 市委 is part of 市委网信办, not named alone
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("国网、南网等央企参与。", "Organization/中国南方电网有限责任公司"),
+        ("清华、西交大等高校参与。", "Organization/西安交通大学"),
+        ("中国海油党组书记出席。", "Organization/中国海洋石油集团有限公司"),
+    ],
+)
+def test_short_names_of_national_bodies(text: str, key: str) -> None:
+    assert key in _keys(text)

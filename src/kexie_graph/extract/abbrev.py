@@ -149,6 +149,12 @@ ORGANIZATION_SUFFIXES: dict[str, _Rule] = {
     ),
     "委办公厅": _Rule("中共{p}委办公厅", "OrganizationOffice", None, _COMMITTEE),
     "委办公室": _Rule("中共{p}委办公室", "OrganizationOffice", None, _COMMITTEE),
+    "委网信办": _Rule(
+        "中共{p}委网络安全和信息化委员会办公室",
+        "OrganizationOffice",
+        "Cyberspace Affairs Office of the CPC {e} {a} Committee",
+        _COMMITTEE,
+    ),
     "委党校": _Rule("中共{p}委党校", "School", None, _COMMITTEE),
     "政府": _Rule(_GOVERNMENT, "GovernmentBody", "{e} {a} People's Government"),
     "人民政府": _Rule(_GOVERNMENT, "GovernmentBody", "{e} {a} People's Government"),
