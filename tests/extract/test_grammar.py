@@ -219,3 +219,36 @@ def test_one_character_heads_negative(text: str) -> None:
     assert not any(n.endswith(("格局", "局局", "报告厅", "国家战略")) for n in names)
     if "林草局" in text:
         assert "国家林草局" in names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本届年会以“科技赋能·共创未来”为主题。",  # a theme
+        "这一项目被看作青年人才成长关键时期的“及时雨”工程。",  # a figure of speech
+        "要增强“四个意识”,着力“强三性”“去四化”。",  # numbered slogans, said once
+    ],
+)
+def test_slogans_are_not_names(text: str) -> None:
+    assert grammar.find_quoted(text) == []
+
+
+def test_a_numbered_name_the_text_comes_back_to_is_a_name() -> None:
+    text = "推动“一城两翼”结对,“一城两翼”协同发展。"
+    assert ("Program", "一城两翼") in _names(grammar.find_quoted(text))
+
+
+def test_bodies_of_a_term_with_and_without_their_organisation() -> None:
+    text = "某学会第十次会员代表大会召开。会议选举产生某学会第十一届理事会。张三代表第十届理事会作报告。"
+    orgs = {text.index("某学会"): "某学会", text.index("某学会第十一届") : "某学会"}
+
+    def org_before(pos: int) -> tuple[int, str] | None:
+        for begin, name in orgs.items():
+            if begin + len(name) == pos:
+                return begin, name
+        return None
+
+    found = {(c.cls, c.name, c.parent) for c in grammar.find_sessions(text, org_before)}
+    assert ("Event", "某学会第十次会员代表大会", "某学会") in found
+    assert ("Organization", "某学会第十一届理事会", "某学会") in found
+    assert ("Organization", "某学会第十届理事会", "某学会") in found

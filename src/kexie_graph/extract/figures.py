@@ -267,7 +267,7 @@ _BLOCKED = re.compile(
 )
 _OBJECT_BEFORE = re.compile(
     r"(?:与|和|同|跟|及|联合|会同|携手|向|对|从|在|给|助力|推动|支持|指导|帮助|帮扶|带动|面向|围绕|"
-    r"赴|到|至|落户|协助|配合|服务|为)$"
+    r"赴|到|至|落户|协助|配合|服务|为|由|获得|获|经|依托|通过|按照|根据|邀请|颁发|捐建|捐赠)$"
 )
 _LOCATIVE = re.compile(r"(?:^|[,;:。!?\n])(?:在|于)[^,;:。!?\n设建举开召成推是有将]{0,14}$")
 _NOT_SUBJECT_AFTER = re.compile(r"记者|讯|报道|通讯员|客户端")
@@ -361,6 +361,8 @@ class _Article:
         self.text = text
         self.article_year = article_year
         self.default_subject = default_subject
+        self.topic_subject: str | None = None  # what the headline is about (an event, a programme)
+        self.all_mentions = sorted(mentions, key=lambda m: (m.begin, m.end))
         if not sentences:  # split here, once, rather than per figure
             sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
         self.sentences = sorted((b, e) for b, e in sentences if 0 <= b < e <= len(text))
@@ -647,6 +649,7 @@ def find_figures(
     *,
     default_subject: str | None,
     article_year: int | None,
+    topic_subject: str | None = None,
 ) -> list[FigureHit]:
     """Return the figures ``text`` states, in text order.
 
@@ -656,6 +659,7 @@ def find_figures(
     ``article_year`` resolves 今年/去年 and tells targets from actuals.
     """
     art = _Article(text, sentences, mentions, default_subject, article_year)
+    art.topic_subject = topic_subject
     figures: list[_Figure] = []
     used: list[tuple[int, int]] = []
     for rank in _ranks(art):
@@ -1137,7 +1141,9 @@ def _settle(art: _Article, figures: list[_Figure]) -> None:
             prefer_place = bool(_PLACE_HEADS.search(figure.indicator.removesuffix("数量")))
             if rank and level is not None:
                 prefer_place = prefer_place or bool(_PLACE_HEADS.search(level.indicator))
-            _settle_subject(art, figure, s_lo, c_lo, exclude_from, prefer_place=prefer_place)
+            _settle_subject(
+                art, figure, s_lo, c_lo, exclude_from, prefer_place=prefer_place, previous=previous
+            )
         if figure.kind in {"actual", "target"}:
             level = figure
         previous = figure
@@ -1311,7 +1317,14 @@ def _before_de(after: str, end: int) -> int:
 
 
 def _settle_subject(
-    art: _Article, figure: _Figure, s_lo: int, c_lo: int, hi: int, *, prefer_place: bool
+    art: _Article,
+    figure: _Figure,
+    s_lo: int,
+    c_lo: int,
+    hi: int,
+    *,
+    prefer_place: bool,
+    previous: _Figure | None = None,
 ) -> None:
     """Give ``figure`` its subject from the mentions before ``hi`` (see the module docstring)."""
     if figure.subject is not None:
@@ -1319,6 +1332,10 @@ def _settle_subject(
     text = art.text
     hi = _enumeration_start(art, c_lo, hi)
     if prefer_place:
+        bracket = _bracketed_place(art, figure)
+        if bracket is not None:
+            figure.subject = bracket
+            return
         places = [m for m in art.mentions_in(s_lo, hi) if m.cls == "Place"]
         if places:
             figure.subject = places[0].key
@@ -1326,17 +1343,35 @@ def _settle_subject(
         if art.home:
             figure.subject = art.home
             return
-    # The figure's own clause: the nearest mention of any kind (科技馆共上下2层).
-    own = art.mentions_in(c_lo, hi)
+    composed = _composed_of(art, figure)  # 由86名理事组成的…理事会
+    if composed is not None:
+        figure.subject = composed
+        return
+    # The figure's own clause: the nearest mention of any kind (科技馆共上下2层), or the entity a
+    # bare head noun opening the clause refers back to (仪式现场共有…, 工程自…启动).
+    own = [m for m in art.mentions_in(c_lo, hi) if not _counted_modifier(text, m, figure.number_begin)]
     if own:
         figure.subject = own[0].key
         return
-    # Earlier clauses, nearest first: the actor (an organisation or place) over other names.
-    for lo, c_hi in reversed(_clauses(text, s_lo, min(c_lo, hi))):
+    back = _anaphor(art, c_lo, hi)
+    if back is not None:
+        figure.subject = back
+        return
+    if previous is not None and previous.sentence == s_lo and previous.subject:
+        figure.subject = previous.subject  # …共48家,资助名额共200名: the same subject goes on
+        return
+    # Earlier clauses of the sentence, from its start: its topic (an organisation or place first).
+    for lo, c_hi in _clauses(text, s_lo, min(c_lo, hi)):
         found = art.mentions_in(lo, c_hi)
         if found:
+            found.reverse()  # from the clause's start
             actors = [m for m in found if m.cls in _ACTOR_CLASSES]
-            figure.subject = (actors or found)[0].key
+            topic = found[0] if found[0].begin == _skip_lead(text, lo) else None
+            figure.subject = (topic or (actors or found)[0]).key
+            return
+        back = _anaphor(art, lo, c_hi)
+        if back is not None:
+            figure.subject = back
             return
     para = art.paragraph_start(s_lo)
     if para < s_lo:
@@ -1345,7 +1380,64 @@ def _settle_subject(
         if earlier:
             figure.subject = (actors or earlier)[0].key
             return
-    figure.subject = art.default_subject or art.home
+    figure.subject = art.topic_subject or art.default_subject or art.home
+
+
+_ANAPHOR_HEADS = re.compile(
+    r"仪式|大会|会议|年会|论坛|活动|展览|科技馆|博物馆|工程|计划|服务团|工作站|基地|项目|学会|协会|科协"
+)
+_DETERMINERS = ("该", "本", "此", "这", "这一", "本届", "本次", "此次", "这座", "这个", "这一项目")
+
+
+def _skip_lead(text: str, pos: int) -> int:
+    """Where a clause's words start, after spaces, quotes and a time or place lead (2017年, 今年)."""
+    m = re.compile(r"[\s“]*(?:(?:19|20)\d\d年(?:\d{1,2}月)?|今年|目前|截至目前|近年来)?[\s,，]*").match(text, pos)
+    return m.end() if m else pos
+
+
+def _anaphor(art: _Article, lo: int, hi: int) -> str | None:
+    """The entity a bare head noun at the start of ``text[lo:hi]`` refers back to (仪式现场…)."""
+    text = art.text
+    start = _skip_lead(text, lo)
+    for det in sorted(_DETERMINERS, key=len, reverse=True):
+        if text.startswith(det, start):
+            start += len(det)
+            break
+    m = _ANAPHOR_HEADS.match(text, start)
+    if m is None or m.end() > hi:
+        return None
+    if any(x.begin <= m.start() < x.end for x in art.all_mentions):
+        return None  # the word is part of a name said here
+    word = m.group(0)
+    for x in reversed(art.all_mentions):
+        if x.end <= lo and x.cls in _SUBJECT_CLASSES and x.key.split("/", 1)[-1].endswith(word):
+            return x.key
+    return None
+
+
+def _counted_modifier(text: str, m: MentionRef, number: int) -> bool:
+    """A name right before the counted noun and its number names what is counted (X项目9个)."""
+    between = text[m.end : number]
+    return bool(re.fullmatch(r"(?:项目|单位|企业|团体|机构|人才|专家|院士|站|基地|名额)", between))
+
+
+def _composed_of(art: _Article, figure: _Figure) -> str | None:
+    """由86名理事组成的…第十一届理事会: the body the counted members make up."""
+    m = re.compile(r"[\u4e00-\u9fff]{1,4}组成的").match(art.text, figure.number_end)
+    if m is None:
+        return None
+    after = [x for x in art.all_mentions if m.end() <= x.begin <= m.end() + 12]
+    return after[0].key if after else None
+
+
+def _bracketed_place(art: _Article, figure: _Figure) -> str | None:
+    """合肥(17.5%): a rate in brackets right after a place is the place's."""
+    text = art.text
+    open_at = text.rfind("(", max(0, figure.number_begin - 4), figure.number_begin)
+    if open_at < 0 or not re.fullmatch(r"[均为约达]*", text[open_at + 1 : figure.number_begin]):
+        return None
+    before = [x for x in art.all_mentions if x.end == open_at and x.cls == "Place"]
+    return before[0].key if before else None
 
 
 def _enumeration_start(art: _Article, lo: int, hi: int) -> int:

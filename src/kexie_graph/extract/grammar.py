@@ -161,9 +161,9 @@ _PERIOD_RE = re.compile(r"^十[一二三四五六七八九]五$")
 
 
 def _continuation(text: str, pos: int) -> str:
-    """Return up to 16 name characters after ``pos`` (a closing quote), cut at punctuation."""
+    """Return up to 24 name characters after ``pos`` (a closing quote), cut at punctuation."""
     end = pos
-    while end < len(text) and end - pos < 16 and text[end] not in _PUNCT and text[end] != "“":
+    while end < len(text) and end - pos < 24 and text[end] not in _PUNCT and text[end] != "“":
         end += 1
     return text[pos:end]
 
@@ -188,6 +188,36 @@ def _head_prefix(window: str) -> tuple[int, Head] | None:
     return best
 
 
+_THEME_AFTER = re.compile(r"(?:为|作为)(?:主题|题)|这一主题|的主题|主题(?=[,，。；、])")
+_THEME_BEFORE = re.compile(r"(?:主题是|主题为|主题:|口号是|以|围绕)$")
+_FIGURE_OF_SPEECH = re.compile(r"(?:称为|称作|誉为|看作|视为|比作|喻为)[^,，。；;“]{0,20}$")
+_NUMERAL = re.compile(r"[一二三四五六七八九十百千两]")
+
+
+_NUMBERED = re.compile(r"[强去增树抓促]?[一二三四五六七八九十两]个?[\u4e00-\u9fff]{1,3}")
+
+
+def _theme_or_figure(text: str, m: re.Match[str]) -> bool:
+    """A quotation that is a theme or a figure of speech, not a name: “创新驱动·科技引领”为主题,
+    被看作…的“雪中送炭”工程."""
+    before = text[max(0, m.start() - 24) : m.start()]
+    return bool(_THEME_AFTER.match(text, m.end()) or _FIGURE_OF_SPEECH.search(before))
+
+
+def _slogan(text: str, m: re.Match[str], run: str) -> bool:
+    """A numbered slogan said once (增强“四个意识”, “强三性”“去四化”); “一会一品”, “一区两群”, with
+    two numbers, are models and places, and a run joined by 带/与 (“三长”带“三师”) is a model."""
+    parts = re.findall(r"“([^”]*)”", run)
+    unjoined = not re.search(r"”[带与和+促联]“", run)
+    once = text.count(run) == 1  # a slogan is said once; a name the text comes back to is a name
+    return (
+        once
+        and bool(parts)
+        and unjoined
+        and all(_NUMBERED.fullmatch(p) and len(_NUMERAL.findall(p)) == 1 for p in parts)
+    )
+
+
 def find_quoted(text: str) -> list[Candidate]:
     """Find names in quotation marks, with their head noun when one follows (“巴蜀科技云服务”平台)."""
     out = []
@@ -195,6 +225,8 @@ def find_quoted(text: str) -> list[Candidate]:
         run = m.group(0)
         inner = run[1:-1] if run.count("“") == 1 else None
         if inner is not None and _PERIOD_RE.match(inner):
+            continue
+        if _theme_or_figure(text, m):
             continue
         after = text[m.end() : m.end() + 4]
         if inner is not None and _PLACE_AFTER_QUOTE_RE.match(after):
@@ -224,6 +256,8 @@ def find_quoted(text: str) -> list[Candidate]:
                 )
             )
             continue
+        if _slogan(text, m, run):
+            continue
         if inner is None:  # a run of several quotes with no head: “三长”带“三师”
             out.append(Candidate(m.start(), m.end(), "Program", run, "quoted.run", "Model", 65))
             continue
@@ -239,7 +273,7 @@ def find_quoted(text: str) -> list[Candidate]:
 
 _NUM = r"[一二三四五六七八九十百零〇两\d]{1,4}"
 _SESSION_RE = re.compile(
-    rf"(?:第)?(?P<n>{_NUM})届(?:(?:第)?(?P<m>{_NUM})次)?(?P<kind>全会|全委会|全体会议|全体委员会议|常委会议|常委会|理事会议|理事会)"
+    rf"(?:第)?(?P<n>{_NUM})届(?:(?:第)?(?P<m>{_NUM})次)?(?P<kind>全会|全委会|全体会议|全体委员会议|常委会议|常委会|理事会议|理事会|委员会)"
     rf"|第(?P<c>{_NUM})次(?P<ckind>会员代表大会|代表大会)"
 )
 
@@ -253,16 +287,30 @@ def _cn(num: str) -> str:
 
 
 def find_sessions(text: str, org_before: Callable[[int], tuple[int, str] | None]) -> list[Candidate]:
-    """Find plenary sessions and congresses (五届八次全会, 第十次代表大会) of the organisation before them.
+    """Find plenary sessions and congresses (五届八次全会, 第十次代表大会) of the organisation before
+    them, and the elected bodies of a term (省科协第九届委员会, 第十届理事会).
 
     ``org_before(pos)`` returns ``(begin, canonical name)`` of an organisation mention ending at ``pos``.
+    A term's body named without its organisation (第十届理事会) is the one of the organisation whose
+    session or body the text named last.
     """
     out = []
+    last_org: str | None = None
     for m in _SESSION_RE.finditer(text):
         org = org_before(m.start())
+        body = m.group("kind") in {"理事会", "委员会"} and not m.group("m")
         if org is None:
+            if not (body and m.group(0).startswith("第") and last_org):
+                continue
+            org = (m.start(), last_org)
+            begin, org_name = m.start(), last_org
+        else:
+            begin, org_name = org
+        last_org = org_name
+        if body:
+            name = f"{org_name}第{_cn(m.group('n'))}届{m.group('kind')}"
+            out.append(Candidate(begin, m.end(), "Organization", name, "session.body", "Committee", 95, parent=org_name))
             continue
-        begin, org_name = org
         if m.group("c"):
             name = f"{org_name}第{_cn(m.group('c'))}次{m.group('ckind')}"
         elif m.group("kind").startswith("理事"):
@@ -412,6 +460,9 @@ def _expand_left(
         if barrier is not None:
             absorb = (barrier.cls == "Place" and barrier.admin and not head.national) or (
                 barrier.cls == "Place" and head.cls == "Organization"  # a zone's body (某高新区促进中心)
+            ) or (
+                # an event named after a programme or body (全国科普日主场活动, 某联盟开放日)
+                head.cls == "Event" and barrier.cls in {"Program", "Organization"} and barrier.end == hb
             ) or (
                 barrier.cls == "Organization" and head.cls in {"Organization", "Program"}
                 and not (head.cls == "Program" and "“" in barrier.name)

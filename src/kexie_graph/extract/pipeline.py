@@ -157,8 +157,11 @@ def _second_pass(text: str, chosen: list[Candidate], ctx: Context) -> list[Candi
         c = ends.get(pos)
         return (c.begin, ctx.short_name(c)) if c is not None and c.cls == "Organization" else None
 
+    headed = [ctx.expand(c) for c in grammar.find_headed(text, lambda pos: ends.get(pos))]
+    # sessions and congresses of organisations the head grammar found too (江西省林学会第十一次…)
+    ends = _index_by_end(chosen + [h for h in headed if h.cls == "Organization"])
     out = grammar.find_sessions(text, org_before)
-    out += [ctx.expand(c) for c in grammar.find_headed(text, lambda pos: ends.get(pos))]
+    out += headed
     out += ctx.bare_subunits(text, chosen)
     return out
 
@@ -566,6 +569,22 @@ def _ending_at_any(cands: list[Candidate], classes: tuple[str, ...]):  # type: i
 # ----------------------------------------------------------------------------- figures
 
 
+def _headline_topic(text: str, mentions: list[MentionRef]) -> str | None:
+    """What the headline is about: the event it names, else the programme (the default subject of
+    figures whose sentence and paragraph name nothing: 现场共分5个展区 in a report of the event)."""
+    end = 0
+    for line in text.split("\n"):
+        if "。" in line or len(line.strip()) > 60:
+            break
+        end += len(line) + 1
+    inside = [m for m in mentions if m.end <= end]
+    for cls in ("Event", "Program"):
+        found = [m for m in inside if m.cls == cls]
+        if found:
+            return found[0].key
+    return None
+
+
 def _figures(
     rt: ReadingText,
     sents: list[tuple[int, int]],
@@ -576,7 +595,10 @@ def _figures(
     refs = [FigureMention(m.begin, m.end, m.key, m.cls) for m in mentions]
     refs += [FigureMention(b, e, k, "Place") for b, e, k in ctx.place_words]
     refs.sort(key=lambda r: r.begin)
-    hits = find_figures(rt.text, sents, refs, default_subject=ctx.main_actor, article_year=ctx.year)
+    hits = find_figures(
+        rt.text, sents, refs, default_subject=ctx.main_actor, article_year=ctx.year,
+        topic_subject=_headline_topic(rt.text, mentions),
+    )
     out = []
     for h in hits:
         if h.subject not in ents:
