@@ -40,7 +40,9 @@ def _check_origin(
     "--store",
     "store",
     required=True,
-    type=click.Path(path_type=Path, file_okay=False),
+    # no file_okay=False: a file given as the store is a user error (exit 1, one line from the
+    # store), as for query, view and export, not a usage error
+    type=click.Path(path_type=Path),
     help="The store folder written by `kexie-graph build`.",
 )
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
