@@ -203,6 +203,17 @@ def test_rdflib_dataset_and_plain_graph_give_the_same_projection(
     assert all(d["articles"] == [] for _n, d in flat.nodes(data=True))
 
 
+def test_a_default_graph_copy_beside_named_graphs_is_ignored(
+    corpus_store: ox.Store, corpus_graph: nx.MultiDiGraph
+) -> None:
+    store = ox.Store()
+    store.extend(corpus_store)
+    store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in corpus_store)
+    assert as_store(store) is store
+    assert nx.utils.graphs_equal(project(store), corpus_graph)
+    assert _edges(project(store)) == _edges(corpus_graph)
+
+
 def test_default_graph_data_in_an_oxigraph_store_is_read(corpus_store: ox.Store) -> None:
     store = ox.Store()
     store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in corpus_store)

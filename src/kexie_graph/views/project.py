@@ -27,7 +27,7 @@ from typing import Any, TypeAlias
 import networkx as nx
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, ConjunctiveGraph
 
 from ..errors import QuerySyntaxError, ViewError
 from ..graph.iris import ENTAILMENT_GRAPH, ONTOLOGY_GRAPH
@@ -176,21 +176,33 @@ def _to_ox(term: Any) -> Any:
     )
 
 
-def _rdflib_quads(graph: Graph) -> Iterator[ox.Quad]:
+def _rdflib_quads(graph: Graph) -> list[ox.Quad]:
+    """Return the quads of ``graph``: its named graphs', or, if it has none, its default graph's."""
+    named: list[ox.Quad] = []
+    unnamed: list[ox.Quad] = []
     default = ox.NamedNode(INPUT_DEFAULT_GRAPH)
-    if hasattr(graph, "quads"):
-        for s, p, o, ctx in graph.quads((None, None, None, None)):
-            name = getattr(ctx, "identifier", ctx)
-            g = default if name is None or name == DATASET_DEFAULT_GRAPH_ID else _to_ox(name)
-            if isinstance(g, ox.Literal):
-                g = default
-            yield ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), g)
-    else:  # pragma: no cover - every rdflib Graph has quads()
-        for s, p, o in graph:
-            yield ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), default)
+    quads: Iterable[tuple[Any, Any, Any, Any]]
+    if isinstance(graph, ConjunctiveGraph):  # a Dataset too
+        quads = graph.quads((None, None, None, None))
+    else:
+        quads = ((s, p, o, None) for s, p, o in graph)
+    for s, p, o, ctx in quads:
+        name = getattr(ctx, "identifier", ctx)
+        if name is None or name == DATASET_DEFAULT_GRAPH_ID or not isinstance(name, URIRef):
+            unnamed.append(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), default))
+        else:
+            named.append(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), _to_ox(name)))
+    return named or unnamed
 
 
-def _has_default_graph_data(store: ox.Store) -> bool:
+def _only_default_graph(store: ox.Store) -> bool:
+    """Say whether all of ``store``'s data is in its default graph (and so none in named graphs).
+
+    A store with named graphs is read through them alone: its default graph, if it has one, is taken
+    to repeat them (kexie-graph's store keeps such a copy) or to hold nothing of the articles.
+    """
+    if next(iter(store.named_graphs()), None) is not None:
+        return False
     return (
         next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
     )
@@ -200,9 +212,10 @@ def as_store(source: Source) -> ox.Store:
     """Return a :class:`pyoxigraph.Store` holding ``source`` with every triple in a named graph.
 
     ``source`` is a pyoxigraph store, an object with an ``ox`` store (kexie-graph's store), or an
-    rdflib ``Graph``/``Dataset`` (used directly when oxrdflib backs it). Triples in a default graph
-    are copied into the named graph ``urn:x-kexie-graph:default-graph``, so that the queries'
-    ``GRAPH ?g`` patterns see them.
+    rdflib ``Graph``/``Dataset`` (used directly when oxrdflib backs it). Data in named graphs is
+    read through them; data with no named graph at all (a plain Turtle file, an rdflib ``Graph``) is
+    copied into the named graph ``urn:x-kexie-graph:default-graph``, so that the queries' ``GRAPH
+    ?g`` patterns see it.
     """
     store: ox.Store | None = None
     held = getattr(source, "ox", None)
@@ -224,18 +237,10 @@ def as_store(source: Source) -> ox.Store:
             f"cannot draw a view of a {type(source).__name__}: "
             "give a store, a pyoxigraph.Store, an rdflib Graph or Dataset, or a networkx graph"
         )
-    if _has_default_graph_data(store):
+    if _only_default_graph(store):
         copy = ox.Store()
         default = ox.NamedNode(INPUT_DEFAULT_GRAPH)
-        copy.bulk_extend(
-            ox.Quad(
-                q.subject,
-                q.predicate,
-                q.object,
-                default if q.graph_name == ox.DefaultGraph() else q.graph_name,
-            )
-            for q in store
-        )
+        copy.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, default) for q in store)
         return copy
     return store
 

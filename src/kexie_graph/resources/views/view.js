@@ -133,7 +133,7 @@
     layout: { improvedLayout: false, randomSeed: 7 },
     physics: physics ? {
       enabled: true, solver: "barnesHut",
-      barnesHut: { gravitationalConstant: -4000, springLength: 110, springConstant: 0.03, avoidOverlap: 0.3 },
+      barnesHut: { gravitationalConstant: -5000, centralGravity: 0.6, springLength: 120, springConstant: 0.03, avoidOverlap: 0.6 },
       stabilization: { enabled: true, iterations: D.iterations, updateInterval: 50, fit: true }
     } : false,
     nodes: { borderWidth: 1, font: { size: 14, face: "sans-serif", color: "#1f2328", strokeWidth: 3, strokeColor: "#ffffff" },
