@@ -15,7 +15,9 @@ from kexie_graph.errors import QueryError, QueryRefusedError
 from kexie_graph.query import check_query, execute, query, saved_queries, saved_query
 from kexie_graph.store import Store
 
-from .conftest import A1, A2, LEXICON
+from .conftest import A1, A2, KXR, LEXICON, SMALL, SMALL_TRIPLES
+
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 
 ORG = "https://w3id.org/kexie-graph/id/organization/"
 FIGURES = """
@@ -253,8 +255,21 @@ def test_protocol_dataset_replaces_the_union_default_graph(
 
 
 def test_the_default_graph_is_the_union_of_the_named_graphs(shared_store: Store) -> None:
+    # a set: a triple stated in two graphs (the lexicon and an article) is there once
     result = query(shared_store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
-    assert result.rows == [{"n": len(shared_store)}]
+    assert result.rows == [{"n": SMALL_TRIPLES}]
+    label = (
+        "SELECT ?l WHERE { kxr:organization\\/中国科学技术协会 rdfs:label ?l "
+        "FILTER(lang(?l) = 'zh') }"
+    )
+    assert query(shared_store, label).rows == [{"l": "中国科学技术协会"}]
+    raw = ox.Store()
+    raw.load(path=str(SMALL), format=ox.RdfFormat.TRIG)
+    flag = list(
+        raw.query(label, prefixes={"kxr": KXR, "rdfs": RDFS}, use_default_graph_as_union=True)
+    )
+    assert len(flag) == 2  # Oxigraph's own union flag counts it once per graph
+    assert len(query(raw, label).rows) == 2  # and so does query() on a plain pyoxigraph store
 
 
 def test_execute_runs_a_checked_query(shared_store: Store) -> None:
@@ -280,8 +295,6 @@ def test_wrong_formats(shared_store: Store, fmt: str, message: str) -> None:
 
 def test_queries_on_a_plain_pyoxigraph_store_and_an_rdflib_dataset(shared_store: Store) -> None:
     from rdflib import Dataset
-
-    from .conftest import SMALL
 
     raw = ox.Store()
     raw.load(path=str(SMALL), format=ox.RdfFormat.TRIG)

@@ -35,6 +35,14 @@ def _count(store: object) -> int:
     return int(next(iter(db.query(COUNT)))["n"].value)
 
 
+def _named(db: ox.Store) -> set[ox.Quad]:
+    return {q for q in db if not isinstance(q.graph_name, ox.DefaultGraph)}
+
+
+def _default(db: ox.Store) -> set[ox.Triple]:
+    return {q.triple for q in db.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+
+
 def _generations(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.startswith("store-"))
 
@@ -50,7 +58,9 @@ def _as_oxigraph_keeps(path: Path) -> set[ox.Quad]:
 def test_round_trip_keeps_every_quad(store_dir: Path) -> None:
     expected = _as_oxigraph_keeps(SMALL)
     with open_store(store_dir, read_only=True) as store:
-        assert set(store.ox) == expected
+        assert _named(store.ox) == expected
+        assert _default(store.ox) == {q.triple for q in expected}  # the union, each triple once
+        assert store.union_default_graph
         assert len(store) == SMALL_QUADS == len(expected)
         assert store.graphs() == GRAPHS
         assert store.info["format_version"] == STORE_FORMAT_VERSION
@@ -77,7 +87,8 @@ def test_write_from_quads_and_from_an_rdflib_dataset(tmp_path: Path, source: str
         data.parse(SMALL, format="trig")
     write_store(tmp_path / "out", data)  # type: ignore[arg-type]
     with open_store(tmp_path / "out", read_only=True) as store:
-        assert set(store.ox) == expected
+        assert _named(store.ox) == expected
+        assert _default(store.ox) == {q.triple for q in expected}
 
 
 def test_in_memory_store_when_no_path() -> None:
@@ -257,7 +268,7 @@ def test_load_dump_rebuilds_a_store(tmp_path: Path) -> None:
     with open_store(out, read_only=True) as store:
         store.ox.dump(str(dump), format=ox.RdfFormat.TRIG)
     with open_store(load_dump(dump, tmp_path / "again"), read_only=True) as again:
-        assert set(again.ox) == _as_oxigraph_keeps(SMALL)
+        assert _named(again.ox) == _as_oxigraph_keeps(SMALL)
 
 
 def test_oxigraph_keeps_offset_values_but_not_their_integer_subtype(ro_store: object) -> None:
@@ -290,6 +301,9 @@ def test_replace_graphs_swaps_and_drops_graphs(store_dir: Path) -> None:
             assert [q.object.value for q in a1] == ["new"]
             lex = list(after.ox.quads_for_pattern(None, None, None, ox.NamedNode(LEXICON)))
             assert len(lex) == 4  # untouched graphs come through whole
+            # the default graph is still exactly the union: a2's triples left, shared ones stayed
+            assert _default(after.ox) == {q.triple for q in _named(after.ox)}
+            assert len(after) == len(_named(after.ox))
         assert _count(before) == SMALL_QUADS  # the reader of the old generation sees no change
     finally:
         before.close()
@@ -372,3 +386,15 @@ def test_closed_store_refuses_queries(store_dir: Path) -> None:
     store.close()  # twice is fine
     with pytest.raises(StoreError, match="is closed"):
         query(store, "ASK {}")
+
+
+def test_updates_in_place_keep_the_union(store_dir: Path) -> None:
+    from kexie_graph.query import query
+
+    with open_store(store_dir) as store:
+        query(store, "INSERT DATA { GRAPH <http://e/g> { <http://e/s> <http://e/p> 'o' } }")
+        assert query(store, "ASK { <http://e/s> <http://e/p> 'o' }").boolean is True
+        query(store, f"DROP GRAPH <{A2}>")
+        assert query(store, "ASK { ?s a kx:Event }").boolean is False
+        assert _default(store.ox) == {q.triple for q in _named(store.ox)}
+        assert "http://e/g" in store.graphs() and A2 not in store.graphs()

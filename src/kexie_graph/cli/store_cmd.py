@@ -62,6 +62,12 @@ def load(dump: Path, out: Path) -> None:
     help="Seconds to wait for each request.",
 )
 @click.option(
+    "--union-as-default",
+    is_flag=True,
+    help="Also replace the remote default graph with the union of the graphs, each triple once "
+    "(for Oxigraph server, whose --union-default-graph counts a triple once per graph).",
+)
+@click.option(
     "--no-verify", is_flag=True, help="Do not count each graph's triples at the endpoint."
 )
 def push(
@@ -71,6 +77,7 @@ def push(
     user: str | None,
     password_env: str | None,
     timeout: float,
+    union_as_default: bool,
     no_verify: bool,
 ) -> None:
     """Send every named graph of the store to another SPARQL 1.1 store (Graph Store Protocol PUT).
@@ -98,5 +105,6 @@ def push(
             user=user,
             password=password,
             timeout=timeout,
+            union_as_default=union_as_default,
         )
     click.echo(report.summary())

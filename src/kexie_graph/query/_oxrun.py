@@ -80,16 +80,23 @@ def cell_to_ox(cell: Any) -> Any:
 
 
 def dataset_options(
-    has_dataset: bool, default_graphs: Sequence[str] | None, named_graphs: Sequence[str] | None
+    has_dataset: bool,
+    default_graphs: Sequence[str] | None,
+    named_graphs: Sequence[str] | None,
+    default_is_union: bool = False,
 ) -> dict[str, Any]:
-    """Keyword arguments of ``Store.query`` that choose the dataset."""
+    """Keyword arguments of ``Store.query`` that choose the dataset.
+
+    ``default_is_union``: the store's default graph already holds the union of its named graphs
+    (a kexie-graph store), so it is queried as it is; otherwise Oxigraph's union flag stands in.
+    """
     if default_graphs is not None or named_graphs is not None:
         # the protocol's default-graph-uri / named-graph-uri replace the query's own dataset
         return {
             "default_graph": [_NamedNode(g) for g in default_graphs or ()],
             "named_graphs": [_NamedNode(g) for g in named_graphs or ()],
         }
-    if has_dataset:
+    if has_dataset or default_is_union:
         return {}  # Oxigraph honours FROM / FROM NAMED only without the union flag
     return {"use_default_graph_as_union": True}
 
@@ -100,6 +107,7 @@ def run(
     *,
     is_update: bool,
     has_dataset: bool,
+    default_is_union: bool = False,
     prefixes: Mapping[str, str],
     default_graphs: Sequence[str] | None = None,
     named_graphs: Sequence[str] | None = None,
@@ -119,7 +127,7 @@ def run(
     answer = db.query(
         source,
         prefixes=dict(prefixes),
-        **dataset_options(has_dataset, default_graphs, named_graphs),
+        **dataset_options(has_dataset, default_graphs, named_graphs, default_is_union),
     )
     if isinstance(answer, ox.QueryBoolean):
         return ("ask", bool(answer))

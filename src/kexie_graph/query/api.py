@@ -94,6 +94,9 @@ def _target(store: Any) -> tuple[str, Any, bool, Collection[str]]:
         return "oxigraph", store, store.read_only, _StoreGraphs(store)
     if isinstance(store, ox.Store):
         return "oxigraph", store, False, _OxGraphs(store)
+    owner = getattr(store, "_kexie_store", None)
+    if isinstance(owner, Store):  # Store.dataset: run on the store itself
+        return _target(owner)
     inner = getattr(getattr(store, "store", None), "_inner", None)
     if isinstance(inner, ox.Store):  # an rdflib Dataset over oxrdflib: run on Oxigraph directly
         return "oxigraph", inner, False, _OxGraphs(inner)
@@ -247,9 +250,13 @@ def _run(
         db,
         checked,
         text=text,
+        default_is_union=isinstance(handle, Store) and handle.union_default_graph,
         default_graphs=default_graphs,
         named_graphs=named_graphs,
         max_rows=max_rows,
         fmt=fmt,
     )
+    if checked.is_update and isinstance(handle, Store):
+        handle.resync_union()  # the update changed named graphs: the union follows
+        handle._graphs = handle._graph_set = None
     return reply_to_result(reply)

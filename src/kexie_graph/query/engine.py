@@ -15,6 +15,7 @@ and cut rows identically. Replies are plain tuples so that a worker can
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from typing import Any
 
@@ -50,6 +51,7 @@ def run_oxigraph(
     checked: CheckedQuery,
     *,
     text: str | None = None,
+    default_is_union: bool = False,
     default_graphs: Sequence[str] | None = None,
     named_graphs: Sequence[str] | None = None,
     max_rows: int | None = None,
@@ -65,6 +67,7 @@ def run_oxigraph(
             checked.source if text is None else text,
             is_update=checked.is_update,
             has_dataset=checked.has_dataset,
+            default_is_union=default_is_union,
             prefixes=PREFIXES,
             default_graphs=default_graphs,
             named_graphs=named_graphs,
@@ -168,10 +171,14 @@ def run_rdflib(
     rdflib_sparql.SPARQL_LOAD_GRAPHS = False
     source = checked.source if text is None else text
     try:
-        if checked.is_update:
-            dataset.update(source, initNs=PREFIXES)
-            return Result("update")
-        answer = dataset.query(source, initNs=PREFIXES)
+        with warnings.catch_warnings():
+            # rdflib's own evaluator calls APIs it has deprecated (Dataset.contexts, …)
+            warnings.simplefilter("ignore", DeprecationWarning)
+            if checked.is_update:
+                dataset.update(source, initNs=PREFIXES)
+                return Result("update")
+            answer = dataset.query(source, initNs=PREFIXES)
+            rows = list(answer) if answer.type == "SELECT" else []
     except Exception as error:  # rdflib raises bare Exceptions for many query errors
         raise QueryError(f"the query failed on rdflib: {' '.join(str(error).split())}") from None
     if answer.type == "ASK":
@@ -185,7 +192,7 @@ def run_rdflib(
     variables = [str(v) for v in answer.vars or ()]
     cells: list[tuple[Cell, ...]] = []
     truncated = False
-    for row in answer:
+    for row in rows:
         if max_rows is not None and len(cells) >= max_rows:
             truncated = True
             break

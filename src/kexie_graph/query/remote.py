@@ -14,10 +14,12 @@ Only the standard library's ``http.client`` is used, with one keep-alive connect
 from __future__ import annotations
 
 import base64
+import builtins
 import http.client
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -32,6 +34,7 @@ from .saved import resolve_query
 __all__ = ["HttpClient", "PushReport", "push_store", "query_endpoint"]
 
 _USER_AGENT = "kexie-graph"
+_CHUNK = 100_000  # triples per request when the union is sent as the default graph
 
 
 class HttpClient:
@@ -178,12 +181,26 @@ class PushReport:
     verified: bool = False
     counts: dict[str, int] = field(default_factory=dict)
 
+    def add(self, name: str, data: builtins.bytes) -> None:
+        """Count one request's N-Triples (``name`` "" for the default graph)."""
+        count = data.count(b"\n")
+        if name not in self.counts:
+            self.graphs += 1
+        self.triples += count
+        self.bytes += len(data)
+        self.counts[name] = self.counts.get(name, 0) + count
+
     def summary(self) -> str:
         """One line for the command line."""
         check = ", verified at the endpoint" if self.verified else ""
+        union = "" in self.counts
+        named = self.graphs - union
+        default = (
+            f" and their union as the default graph ({self.counts['']} triples)" if union else ""
+        )
         return (
-            f"pushed {self.graphs} graphs ({self.triples} triples, {self.bytes / 1e6:.1f} MB) to "
-            f"{self.graph_store} in {self.seconds:.1f} s{check}"
+            f"pushed {named} graphs ({self.triples - self.counts.get('', 0)} triples){default}, "
+            f"{self.bytes / 1e6:.1f} MB, to {self.graph_store} in {self.seconds:.1f} s{check}"
         )
 
 
@@ -195,12 +212,16 @@ def push_store(
     user: str | None = None,
     password: str | None = None,
     timeout: float = 120.0,
+    union_as_default: bool = False,
 ) -> PushReport:
     """PUT every named graph of ``store`` to the Graph Store Protocol service at ``graph_store``.
 
-    ``store`` is a kexie-graph Store or a pyoxigraph Store. With ``endpoint`` (the SPARQL query
-    URL of the same server) each graph's triple count is checked there afterwards; a mismatch
-    raises :class:`StoreError`.
+    ``store`` is a kexie-graph Store or a pyoxigraph Store. With ``union_as_default`` the union of
+    the named graphs (each triple once) also replaces the remote default graph, sent in chunks
+    (PUT, then POST), for servers whose own union default graph counts a triple once per graph
+    (Oxigraph server) or that have none. With ``endpoint`` (the SPARQL query URL of the same
+    server) the triple count of every graph sent is checked there afterwards; a mismatch raises
+    :class:`StoreError`.
     """
     db: ox.Store = getattr(store, "ox", store)
     report = PushReport(graph_store=graph_store)
@@ -209,24 +230,16 @@ def push_store(
     sep = "&" if "?" in graph_store else "?"
     try:
         names = sorted(g.value for g in db.named_graphs() if isinstance(g, ox.NamedNode))
-        targets: list[tuple[str | None, str]] = [
-            (n, f"{graph_store}{sep}graph={quote(n, safe='')}") for n in names
-        ]
-        if any(True for _ in db.quads_for_pattern(None, None, None, ox.DefaultGraph())):
-            targets.append((None, f"{graph_store}{sep}default"))
-        for name, url in targets:
-            source = ox.NamedNode(name) if name is not None else ox.DefaultGraph()
-            data = db.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=source) or b""
-            status, _ctype, answer = client.request(
-                "PUT", url, body=data, headers={"Content-Type": "application/n-triples"}
-            )
-            if status not in (200, 201, 204):
-                raise _error(url, status, answer)
-            count = data.count(b"\n")
-            report.graphs += 1
-            report.triples += count
-            report.bytes += len(data)
-            report.counts[name or ""] = count
+        for name in names:
+            url = f"{graph_store}{sep}graph={quote(name, safe='')}"
+            data = db.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name)) or b""
+            _send(client, "PUT", url, data)
+            report.add(name, data)
+        if union_as_default:
+            url = f"{graph_store}{sep}default"
+            for i, data in enumerate(_union_chunks(store, db)):
+                _send(client, "PUT" if i == 0 else "POST", url, data)
+                report.add("", data)
         if endpoint is not None:
             _verify(client, endpoint, report)
     finally:
@@ -235,16 +248,46 @@ def push_store(
     return report
 
 
+def _send(client: HttpClient, method: str, url: str, data: bytes) -> None:
+    status, _ctype, answer = client.request(
+        method, url, body=data, headers={"Content-Type": "application/n-triples"}
+    )
+    if status not in (200, 201, 204):
+        raise _error(url, status, answer)
+
+
+def _union_chunks(store: Any, db: ox.Store) -> Iterator[bytes]:
+    """The union of the named graphs as N-Triples, in chunks of at most _CHUNK triples."""
+    if getattr(store, "union_default_graph", False):  # a kexie-graph store keeps it ready
+        triples: Iterable[ox.Triple] = (
+            q.triple for q in db.quads_for_pattern(None, None, None, ox.DefaultGraph())
+        )
+    else:
+        answer = db.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        triples = iter(answer)  # type: ignore[arg-type]
+    sent = False
+    while True:
+        chunk = list(islice(triples, _CHUNK))
+        if not chunk and sent:
+            return
+        sent = True
+        yield ox.serialize(chunk, format=ox.RdfFormat.N_TRIPLES) or b""
+        if len(chunk) < _CHUNK:
+            return
+
+
 def _verify(client: HttpClient, endpoint: str, report: PushReport) -> None:
     sparql = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
     result = query_endpoint(endpoint, sparql, client=client)
     remote = {row["g"]: int(row["n"]) for row in result.rows}
+    if "" in report.counts:
+        everything = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+        remote[""] = int(query_endpoint(endpoint, everything, client=client).rows[0]["n"])
     for name, count in report.counts.items():
-        if not name:
-            continue
         if remote.get(name, 0) != count:
             raise StoreError(
-                f"{endpoint}: after the push graph <{name}> holds {remote.get(name, 0)} "
-                f"triples, the store {count}; check the server's log, then push again"
+                f"{endpoint}: after the push graph <{name or 'default'}> holds "
+                f"{remote.get(name, 0)} triples, the store {count}; check the server's log, then "
+                "push again"
             )
     report.verified = True

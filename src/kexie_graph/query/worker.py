@@ -119,11 +119,14 @@ class QueryPool:
     Thread-safe: each :meth:`run` takes an idle worker, waiting for one while all are busy.
     """
 
-    def __init__(self, db_path: str | os.PathLike[str], size: int = 1) -> None:
+    def __init__(
+        self, db_path: str | os.PathLike[str], size: int = 1, *, default_is_union: bool = False
+    ) -> None:
         if size < 1:
             raise ValueError("a query pool needs at least one worker")
         self.db_path = str(db_path)
         self.size = size
+        self.default_is_union = default_is_union
         self.timeouts = 0  # queries stopped at their deadline, for monitoring
         self._cond = threading.Condition()
         self._idle: list[_Worker] = []
@@ -232,6 +235,7 @@ class QueryPool:
             source,
             is_update,
             has_dataset,
+            self.default_is_union,
             dict(PREFIXES),
             None if default_graphs is None else list(default_graphs),
             None if named_graphs is None else list(named_graphs),
