@@ -329,3 +329,13 @@ def test_the_bundled_vis_network_is_documented() -> None:
     assert digest in readme
     for name in ("LICENSE-APACHE-2.0", "LICENSE-MIT"):
         assert folder.joinpath(name).read_text("utf-8").strip()
+
+
+def test_loose_attribute_types_are_read_sensibly() -> None:
+    g = nx.MultiDiGraph()
+    g.add_node("n", label_zh="名", aliases="别名", articles="https://example.org/a", during=None)
+    g.add_edge("n", "n", during="2021")
+    data = _data(render_view(g))
+    assert data["nodes"]["aliases"] == [["别名"]]
+    assert data["articles"][0]["iri"] == "https://example.org/a"
+    assert data["edges"]["during"] == [["2021"]]

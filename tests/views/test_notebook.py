@@ -41,7 +41,7 @@ def test_show_returns_an_iframe_with_the_whole_page(corpus_store: ox.Store) -> N
     [
         ({}, 10),
         ({"classes": ["Person"]}, 1),
-        ({"focus_on": "潘复生", "hops": 1}, 3),
+        ({"focus": "潘复生", "hops": 1}, 3),
         ({"query": "CONSTRUCT { ?s kx:organizes ?o } WHERE { ?s kx:organizes ?o }"}, 2),
     ],
 )

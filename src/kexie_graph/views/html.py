@@ -96,6 +96,15 @@ def json_for_script(value: Any) -> str:
     return text
 
 
+def _listed(value: Any) -> list[Any]:
+    """Return an attribute that should be a list as one (a lone string is one item, None none)."""
+    if value is None:
+        return []
+    if isinstance(value, (str, bytes)):
+        return [value]
+    return list(value)
+
+
 class _Articles:
     """Numbers the articles a page refers to: the graph's table first (by date), others as met."""
 
@@ -188,8 +197,8 @@ def _node_columns(
         iris.append(str(d.get("iri") or n))
         kind = d.get("kind") or ""
         kinds.append([d.get("kind_zh") or kind, d.get("kind_en") or kind] if kind else [])
-        aliases.append([str(a) for a in d.get("aliases", ())])
-        articles.append([arts(a) for a in d.get("articles", ())])
+        aliases.append([str(a) for a in _listed(d.get("aliases"))])
+        articles.append([arts(a) for a in _listed(d.get("articles"))])
         ev = d.get("evidence") or ()
         evidence.append(arts.evidence(ev))
         nev.append(len(ev))
@@ -235,11 +244,11 @@ def _edge_columns(
         lz = d.get("label_zh") or ""
         # an edge's own label (a post's role, 主席) when it is not its property's
         labels.append([lz, d.get("label_en") or lz] if lz and lz != rows[pi]["zh"] else [])
-        articles.append([arts(a) for a in d.get("articles", ())])
+        articles.append([arts(a) for a in _listed(d.get("articles"))])
         ev = d.get("evidence") or ()
         evidence.append(arts.evidence(ev))
         nev.append(len(ev))
-        during.append([str(x) for x in d.get("during", ())])
+        during.append([str(x) for x in _listed(d.get("during"))])
     return cols, rows
 
 

@@ -15,7 +15,8 @@ import networkx as nx
 
 from .html import Layout, render_view
 from .layout import SizeBy
-from .project import Source, focus, from_query, project
+from .project import Source, from_query, project
+from .project import focus as neighbourhood
 
 __all__ = ["InlineView", "show"]
 
@@ -47,7 +48,7 @@ def show(
     classes: Iterable[str] | None = None,
     predicates: Iterable[str] | None = None,
     articles: Iterable[str] | None = None,
-    focus_on: str | None = None,
+    focus: str | None = None,
     hops: int = 1,
     query: str | None = None,
     title: str = "kexie-graph",
@@ -60,8 +61,9 @@ def show(
 
     ``classes``, ``predicates`` and ``articles`` are :func:`.project.project`'s filters; ``query``
     (SPARQL CONSTRUCT or SELECT) draws that result instead (:func:`.project.from_query`);
-    ``focus_on`` with ``hops`` keeps the neighbourhood of one entity (:func:`.project.focus`). The
-    rest are :func:`.html.write_view`'s options, and ``height`` is the iframe's height in pixels.
+    ``focus`` (a name) with ``hops`` keeps the neighbourhood of one entity
+    (:func:`.project.focus`). The rest are :func:`.html.write_view`'s options, and ``height`` is
+    the iframe's height in pixels.
     """
     graph: nx.Graph
     if isinstance(store_or_graph, nx.Graph):
@@ -70,7 +72,7 @@ def show(
         graph = from_query(store_or_graph, query)
     else:
         graph = project(store_or_graph, classes=classes, predicates=predicates, articles=articles)
-    if focus_on is not None:
-        graph = focus(graph, focus_on, hops)
+    if focus is not None:
+        graph = neighbourhood(graph, focus, hops)
     page = render_view(graph, title=title, label_lang=label_lang, size_by=size_by, layout=layout)
     return InlineView(page, height=height)
