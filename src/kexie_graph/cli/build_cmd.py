@@ -18,7 +18,9 @@ _STAGES = {"read": "reading articles", "extract": "extracting", "entail": "entai
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+# readable=False: the loader reports an unreadable article in one line with exit 1; click's own
+# check would make it a usage error (exit 2, three lines)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path), help="Build folder (kg.trig + store).")
 @click.option("--no-validate", is_flag=True, help="Do not fail the build on SHACL violations.")
 @click.option("--jobs", type=click.IntRange(1, 64), default=None, help="Worker processes (default: all cores).")
