@@ -45,6 +45,16 @@ def _click_node(view: OpenPage, node: int, *, hover_only: bool = False) -> None:
         view.page.mouse.click(x, y)
 
 
+def _wait_text(view: OpenPage, selector: str, start: str) -> None:
+    """Wait until the element's text starts with ``start`` (a slow machine may lag a frame)."""
+    view.page.wait_for_function(
+        "([sel, text]) => { const e = document.querySelector(sel);"
+        " return !!e && e.textContent.startsWith(text); }",
+        arg=[selector, start],
+        timeout=10_000,
+    )
+
+
 def _label(view: OpenPage, text: str) -> Any:
     return view.page.locator("#kx-side label", has_text=text)
 
@@ -86,9 +96,10 @@ def test_hostile_labels_stay_text_everywhere(tmp_path: Path, open_view: Open) ->
     assert view.js("document.getElementById('kx-title').textContent") == HOSTILE[1]
     for node in range(len(HOSTILE)):
         _click_node(view, node, hover_only=True)
+        _wait_text(view, "#kx-tip", HOSTILE[node])
         assert page.locator("#kx-tip").text_content().startswith(HOSTILE[node])
         _click_node(view, node)
-        assert page.locator("#kx-panel h2").text_content() == f"{HOSTILE[node]} 中{node}"
+        _wait_text(view, "#kx-panel h2", f"{HOSTILE[node]} 中{node}")
     panel = page.locator("#kx-panel").text_content()
     assert HOSTILE[-1] in panel and f"alias {len(HOSTILE) - 1}" in panel
     page.locator("#kx-panel .kx-small").first.click()  # the evidence of a relation
