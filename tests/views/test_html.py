@@ -339,3 +339,9 @@ def test_loose_attribute_types_are_read_sensibly() -> None:
     assert data["nodes"]["aliases"] == [["别名"]]
     assert data["articles"][0]["iri"] == "https://example.org/a"
     assert data["edges"]["during"] == [["2021"]]
+
+
+def test_the_same_graph_gives_the_same_page(corpus_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    first = write_view(corpus_graph, tmp_path / "a.html").read_bytes()
+    second = write_view(corpus_graph, tmp_path / "b.html").read_bytes()
+    assert first == second
