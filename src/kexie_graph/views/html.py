@@ -19,6 +19,7 @@ import hashlib
 import html
 import json
 import os
+import re
 import tempfile
 from collections.abc import Hashable
 from functools import lru_cache
@@ -156,6 +157,9 @@ def _facts(facts: Any, arts: _Articles) -> list[dict[str, Any]]:
     return out
 
 
+_HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
 def _node_columns(
     graph: nx.Graph, nodes: list[Hashable], arts: _Articles, seed: int, size_by: SizeBy
 ) -> tuple[dict[str, list[Any]], list[int]]:
@@ -178,9 +182,10 @@ def _node_columns(
         "evidence",
         "nev",
         "facts",
+        "color",
     )
     cols: dict[str, list[Any]] = {k: [] for k in names}
-    xs, ys, size, clss, zh, en, iris, kinds, aliases, articles, evidence, nev, facts = (
+    xs, ys, size, clss, zh, en, iris, kinds, aliases, articles, evidence, nev, facts, colors = (
         cols[k] for k in names
     )
     for n in nodes:
@@ -190,7 +195,15 @@ def _node_columns(
         x, y = pos[n]
         xs.append(x)
         ys.append(y)
-        size.append(sizes[n])
+        # a size or colour set on the node (kexie_graph.measure(...).annotate()) wins over the defaults
+        own = d.get("size")
+        size.append(
+            float(own)
+            if isinstance(own, int | float) and not isinstance(own, bool) and own > 0
+            else sizes[n]
+        )
+        colour = d.get("color")
+        colors.append(colour if isinstance(colour, str) and _HEX_COLOUR.fullmatch(colour) else "")
         clss.append(ci)
         zh.append(str(d.get("label_zh") or d.get("label") or d.get("label_en") or n))
         en.append(str(d.get("label_en") or ""))

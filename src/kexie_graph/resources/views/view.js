@@ -108,6 +108,11 @@
       id: i, label: nodeLabel(i), x: N.x[i], y: N.y[i], size: N.size[i],
       group: D.classes[N.cls[i]].name, hidden: !nodeShown[i]
     };
+    // a colour computed for the node (e.g. its community) overrides its class colour
+    if (N.color && N.color[i]) {
+      visNodes[i].color = { background: N.color[i], border: "#2b2b2b",
+                            highlight: { background: N.color[i], border: "#000000" } };
+    }
   }
   var visEdges = new Array(m);
   for (var j = 0; j < m; j++) {
