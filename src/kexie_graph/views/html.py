@@ -195,7 +195,7 @@ def _node_columns(
         x, y = pos[n]
         xs.append(x)
         ys.append(y)
-        # a size or colour set on the node (kexie_graph.measure(...).annotate()) wins over the defaults
+        # a size or colour set on the node (measure(...).annotate()) wins over the defaults
         own = d.get("size")
         size.append(
             float(own)
