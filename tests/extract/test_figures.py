@@ -165,9 +165,15 @@ CASES = [
     ("今年是湖北省科协成立60周年。", "60", ("60", "years", "actual", "2023", None, HBAST)),
     ("省科协将连续五年举办青少年科技节。", "5", ("5", "years", "target", "2023", None, HBAST)),
     (
+        # an age limit is a term of the scheme, not dated (as the development readings have it)
         "省科协托举计划面向35岁以下青年科技人才。",
         "35",
-        ("35", "years", "actual", "2023", "<=", HBAST),
+        ("35", "years", "actual", None, "<=", HBAST),
+    ),
+    (
+        "省科协给予每人每年20万元资助。",
+        "200000",
+        ("200000", "yuan", "actual", None, None, HBAST),
     ),
     # shares
     (
@@ -421,3 +427,57 @@ _ALPHABET = st.sampled_from(
 @given(st.lists(_ALPHABET, max_size=60).map("".join))
 def test_arbitrary_text_never_breaks_the_finder(text: str) -> None:
     run(text)  # run() checks every hit's offsets, unit and kind
+
+
+# ---------------------------------------------------------------------------------- subjects
+
+
+def _subjects(text: str, mentions: list[MentionRef], **kw: object) -> list[tuple[str, str | None, str | None]]:
+    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^。!?\n]+[。!?]?", text)]
+    hits = find_figures(text, sentences, mentions, default_subject=DEFAULT, article_year=2023, **kw)  # type: ignore[arg-type]
+    return [(str(h.value), h.subject, h.year) for h in hits]
+
+
+def _ref(text: str, surface: str, key: str, cls: str, nth: int = 0) -> MentionRef:
+    pos = -1
+    for _ in range(nth + 1):
+        pos = text.index(surface, pos + 1)
+    return MentionRef(pos, pos + len(surface), key, cls)
+
+
+def test_bare_head_refers_back_and_the_paragraph_goes_on() -> None:
+    text = "某某签约仪式在展览中心举行。\n仪式现场共有25个项目签约,总投资额达6.2亿元。其中,院士项目13个。"
+    ceremony = _ref(text, "某某签约仪式", "Event/某某签约仪式", "Event")
+    found = _subjects(text, [ceremony])
+    assert {s for _, s, _ in found} == {"Event/某某签约仪式"}
+    assert {v for v, _, _ in found} == {"25", "620000000", "13"}
+
+
+def test_the_body_the_counted_make_up() -> None:
+    text = "大会选举产生了由86名理事组成的某学会第三届理事会。"
+    council = _ref(text, "某学会第三届理事会", "Organization/某学会第三届理事会", "Organization")
+    assert _subjects(text, [council]) == [("86", "Organization/某学会第三届理事会", "2023")]
+
+
+def test_rates_in_brackets_after_places_and_shared_values() -> None:
+    text = "分地市看,甲市(17.5%)、乙市(15.5%)超过平均水平;丙市、丁市(均为12.5%)。"
+    refs = [
+        _ref(text, "甲市", "Place/甲市", "Place"),
+        _ref(text, "乙市", "Place/乙市", "Place"),
+        _ref(text, "丙市", "Place/丙市", "Place"),
+        _ref(text, "丁市", "Place/丁市", "Place"),
+    ]
+    found = {(v, s) for v, s, _ in _subjects(text, refs)}
+    assert found == {("17.5", "Place/甲市"), ("15.5", "Place/乙市"), ("12.5", "Place/丙市"), ("12.5", "Place/丁市")}
+
+
+def test_counts_of_divisions_are_the_home_place_s_and_thresholds_are_no_values() -> None:
+    text = "全省16个市中,甲市、乙市等9市达到或超过10%,丙市首次迈过10%门槛。"
+    refs = [_ref(text, "全省", PROVINCE, "Place"), _ref(text, "甲市", "Place/甲市", "Place"), _ref(text, "乙市", "Place/乙市", "Place")]
+    found = _subjects(text, refs)
+    assert ("9", PROVINCE, "2023") in found and ("16", PROVINCE, "2023") in found
+    assert all(v != "10" for v, _, _ in found)
+
+
+def test_per_thousand_is_no_count() -> None:
+    assert run("每千人中有128人具备科学素质。") == []

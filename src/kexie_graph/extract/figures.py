@@ -153,7 +153,8 @@ _UNIT_PATTERN = (
     r"篇(?![章])|件|册|座(?![谈])|处(?![理于长室置])|条(?![例件])|"
     r"台(?![湾阶])|套|支(?![持撑部出付])|种(?![类子植])|类(?![型别])|份(?![额])|"
     r"款(?![项])|期(?![间待刊限望末货])|户(?![籍外口])|辆|轮|层(?![次面级])|"
-    r"大(?![会学型力幅量厦楼道街众赛使队专中小家概约都多于师奖批部])|岁"
+    r"大(?![会学型力幅量厦楼道街众赛使队专中小家概约都多于师奖批部])|岁|"
+    r"市(?![场民级区县委政长内属直])"
 )
 
 _PERSON_UNITS = frozenset({"名", "位", "人"})
@@ -189,7 +190,7 @@ _RANK_CORE = re.compile(
 )
 _RANK_LEAD = re.compile(
     r"(?P<verb>排名|排在|排行|位居|居于|位列|名列|跃居|跃升至|跃升到|上升至|上升到|提升至|提升到|"
-    r"位次为?|进入|跻身|居|列)?"
+    r"位次为?|进入|跻身|居|列|排)?"
     rf"(?P<grp>{_GROUP}(?:地区|省份|城市|各省份?|各地|各城市)?)?(?P<pm>排名)?$"
 )
 
@@ -267,7 +268,7 @@ _BLOCKED = re.compile(
 )
 _OBJECT_BEFORE = re.compile(
     r"(?:与|和|同|跟|及|联合|会同|携手|向|对|从|在|给|助力|推动|支持|指导|帮助|帮扶|带动|面向|围绕|"
-    r"赴|到|至|落户|协助|配合|服务|为|由|获得|获|经|依托|通过|按照|根据|邀请|颁发|捐建|捐赠)$"
+    r"赴|到|至|落户|协助|配合|服务|为|由|获得|获|经|依托|通过|按照|根据|邀请|颁发|捐建|捐赠|来自|除)$"
 )
 _LOCATIVE = re.compile(r"(?:^|[,;:。!?\n])(?:在|于)[^,;:。!?\n设建举开召成推是有将]{0,14}$")
 _NOT_SUBJECT_AFTER = re.compile(r"记者|讯|报道|通讯员|客户端")
@@ -303,8 +304,14 @@ _BARE_TIME = re.compile(
     r"“?十[一二三四五]五”?(?:时期|期间|以来|末)?)"
 )
 _PLACE_HEADS = re.compile(
-    r"(?:比例|比率|率|比重|占比|区县|县|区|乡镇|街道|村|社区|城市|省份|地市)$"
+    r"(?:比例|比率|率|比重|占比|区县|县|区|乡镇|街道|村|社区|城市|省份|地市|市)$"
 )
+#: counts of divisions (区县, 地市 …): about the place that contains them, not one of them
+_DIVISION_COUNT = re.compile(r"(?:区县|县|区|乡镇|街道|城市|省份|地市|市)(?:数量|数)?$")
+#: a count of designated units of a level (省级…工作站, 全省…基地): about the place of that level
+_LEVEL_UNITS = re.compile(r"(?:[^,，。；、]{0,8}的)?(?:省级|市级|县级|区级|全省|全市|省|市)[\u4e00-\u9fff]{0,8}(?:工作站|基地|站|中心|平台)")
+#: terms of a scheme (每人每年15万元, 32岁以下, 连续三年): not dated
+_STANDING = re.compile(r"每人|每年|每月|每项")
 
 _TOPIC_LEAD = re.compile(r"[\s“]*(?:在|自|从|截至|截止|到|至|预计|力争)?")
 _SENTENCE = re.compile(r"[^。!?\n]+[。!?]?")
@@ -362,6 +369,7 @@ class _Article:
         self.article_year = article_year
         self.default_subject = default_subject
         self.topic_subject: str | None = None  # what the headline is about (an event, a programme)
+        self.last_change_span: str | None = None  # the base..year span of the last change stated
         self.all_mentions = sorted(mentions, key=lambda m: (m.begin, m.end))
         if not sentences:  # split here, once, rather than per figure
             sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
@@ -674,6 +682,8 @@ def find_figures(
             figures.append(figure)
     figures.sort(key=lambda f: (f.number_begin, f.number_end))
     _settle(art, figures)
+    figures = _drop_thresholds(art, figures)
+    figures = _shared_by_list(art, figures)
     figures = _drop_headline_repeats(art, figures)
     return [
         FigureHit(
@@ -695,6 +705,70 @@ def find_figures(
         for f in figures
         if f.subject is not None
     ]
+
+
+def _drop_thresholds(art: _Article, figures: list[_Figure]) -> list[_Figure]:
+    """等9市达到或超过10%, 首次迈过10%门槛: the rate is the bar the counted places pass, no one's value."""
+    text = art.text
+    out = []
+    for f in figures:
+        if f.unit == "percent":
+            if text.startswith(("门槛", "大关", "关口"), f.number_end + 1):
+                continue
+            lo = max(f.sentence, text.rfind("，", 0, f.number_begin) + 1, text.rfind(",", 0, f.number_begin) + 1)
+            if any(
+                g is not f and g.unit == "count" and lo <= g.number_begin < f.number_begin and g.subject == art.home
+                for g in figures
+            ):
+                continue
+        out.append(f)
+    return out
+
+
+def _shared_by_list(art: _Article, figures: list[_Figure]) -> list[_Figure]:
+    """安庆、黄山(均为12.5%), 合肥、芜湖两市…均提高3个百分点: one value, each place of the list."""
+    text = art.text
+    out = []
+    for f in figures:
+        out.append(f)
+        if f.subject is None or not f.subject.startswith("Place/"):
+            continue
+        lo = max(f.sentence, text.rfind("。", 0, f.number_begin) + 1)
+        if "均" not in text[max(lo, f.number_begin - 12) : f.number_begin]:
+            continue
+        places = [m for m in art.all_mentions if m.cls == "Place" and lo <= m.begin < f.number_begin]
+        subject = next((m for m in reversed(places) if m.key == f.subject), None)
+        if subject is None:
+            continue
+        i = j = places.index(subject)
+        while i > 0 and text[places[i - 1].end : places[i].begin] in {"、", "和", "及", "与"}:
+            i -= 1
+        while j + 1 < len(places) and text[places[j].end : places[j + 1].begin] in {"、", "和", "及", "与"}:
+            j += 1
+        listed = places[i : j + 1]
+        if len(listed) < 2:
+            continue
+        out.pop()
+        end = max(f.number_end + 1, text.find(")", f.number_begin, f.number_begin + 8) + 1)
+        for other in listed:
+            # each place its own evidence, from its name to the value (安庆、黄山(均为12.5%) / 黄山(均为12.5%))
+            copy = _copy(f, other.key)
+            copy.begin, copy.end = other.begin, end
+            out.append(copy)
+    return out
+
+
+def _bracketed(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside round brackets (an aside: 在中部地区(平均11.97%)排第2位)."""
+    open_at = text.rfind("(", max(0, pos - 8), pos)
+    return open_at >= 0 and ")" not in text[open_at:pos]
+
+
+def _copy(f: _Figure, subject: str) -> _Figure:
+    return _Figure(
+        f.indicator, f.value, f.unit, f.kind, f.year, f.comparator, f.begin, f.end, f.number_begin,
+        f.number_end, f.rule, f.measure, f.approximate, subject, f.sentence,
+    )
 
 
 def _in_headline(text: str, pos: int) -> bool:
@@ -896,6 +970,10 @@ def _rejected(art: _Article, m: re.Match[str], start: int, numeral: str, unit: s
         return True
     if art.in_title(start) or art.is_blocked(start) or art.is_blocked(m.end() - 1):
         return True
+    if prev == "每" or re.search(r"每[百千万]人中?有?$", text[max(0, start - 5) : start]):
+        return True  # 每千人中有128人: a rate per thousand (the article states it as a percentage)
+    if re.match(r"排名|排位|名次", text[m.end() : m.end() + 2]):
+        return True  # 两项排名均持平: the rankings stated before, not a count
     quote = art.quote_at(start)
     if quote is not None:
         inner = quote[1] - quote[0]
@@ -917,6 +995,8 @@ def _rejected(art: _Article, m: re.Match[str], start: int, numeral: str, unit: s
             return True  # the upper end of a range (3-5个)
         return bool(_PHONE_BEFORE.search(text, max(0, start - 4), start))
     # Chinese numerals
+    if unit == "市":
+        return True  # 两市: "both cities"; a count of cities is written in digits (等9市)
     if prev and (prev in "数几成若" or prev in _CN):
         return True
     if numeral in {"一", "壹", "单"}:
@@ -1088,6 +1168,11 @@ def _settle(art: _Article, figures: list[_Figure]) -> None:
         figure.year = (
             chosen.label if chosen else (str(art.article_year) if art.article_year else None)
         )
+        own_year = re.compile(r"((?:19|20)\d\d)年的$").search(text, max(0, figure.number_begin - 8), figure.number_begin)
+        if own_year:
+            figure.year = own_year.group(1)  # 较2020年的10.80%: the base value is of its own year
+        if figure.measure == "岁" or _STANDING.search(text[c_lo:c_hi]):
+            figure.year = None  # the terms of a scheme hold at no particular time
 
         change = _CHANGE_TAIL.search(before) if figure.rule != "figure-fraction" else None
         # a count or amount is a change only against a base (较上届增加300人, 同比增长2亿元)
@@ -1130,6 +1215,7 @@ def _settle(art: _Article, figures: list[_Figure]) -> None:
             and same_sentence is not None
             and same_sentence.subject
             and not art.mentions_in(c_lo, figure.number_begin)
+            and not _bracketed(text, same_sentence.number_begin)
         ):
             figure.subject = same_sentence.subject
         if figure.subject is None:
@@ -1141,9 +1227,24 @@ def _settle(art: _Article, figures: list[_Figure]) -> None:
             prefer_place = bool(_PLACE_HEADS.search(figure.indicator.removesuffix("数量")))
             if rank and level is not None:
                 prefer_place = prefer_place or bool(_PLACE_HEADS.search(level.indicator))
+            if (
+                figure.unit == "count"
+                and art.home
+                and (
+                    _DIVISION_COUNT.search(figure.indicator)
+                    or figure.measure in {"市", "县", "区"}
+                    or re.match(r"(?:市|县|区县|地市|城市|乡镇|区)(?![\u4e00-\u9fff]{0,2}(?:科协|政府|委))", text[figure.number_end + len(figure.measure or "") :])
+                    or _LEVEL_UNITS.match(text, figure.end - 1 if figure.measure else figure.number_end)
+                    or _LEVEL_UNITS.match(text, figure.number_end + len(figure.measure or ""))
+                    or re.match(r"(?:全省|全市|全区|全县|我省|我市)", text[_lead_of(text, c_lo) : figure.number_begin])
+                )
+            ):
+                figure.subject = art.home  # 其余15个市, 16家省级…工作站, 全省…工作站已达145家
             _settle_subject(
                 art, figure, s_lo, c_lo, exclude_from, prefer_place=prefer_place, previous=previous
             )
+        if _bracketed(text, figure.number_begin):
+            continue  # an aside in brackets neither sets the level nor the subject of what follows
         if figure.kind in {"actual", "target"}:
             level = figure
         previous = figure
@@ -1178,10 +1279,14 @@ def _settle_change(
         and end_year
     ):
         figure.year = f"{end_year - 1}-{end_year}"
+    elif art.last_change_span is not None:
+        figure.year = art.last_change_span  # 均提高约3个百分点: against the base the report uses
     elif own is not None:
         figure.year = own.label
     elif anchor is not None:
         figure.year = anchor.label
+    if figure.year and "-" in figure.year:
+        art.last_change_span = figure.year
     noun = before[: change.start()] if change else before
     noun = _strip_noun(_BASELINE.sub("", noun))
     if not noun and level is not None:
@@ -1331,11 +1436,11 @@ def _settle_subject(
         return
     text = art.text
     hi = _enumeration_start(art, c_lo, hi)
+    bracket = _bracketed_place(art, figure)
+    if bracket is not None:
+        figure.subject = bracket
+        return
     if prefer_place:
-        bracket = _bracketed_place(art, figure)
-        if bracket is not None:
-            figure.subject = bracket
-            return
         places = [m for m in art.mentions_in(s_lo, hi) if m.cls == "Place"]
         if places:
             figure.subject = places[0].key
@@ -1362,25 +1467,67 @@ def _settle_subject(
         return
     # Earlier clauses of the sentence, from its start: its topic (an organisation or place first).
     for lo, c_hi in _clauses(text, s_lo, min(c_lo, hi)):
-        found = art.mentions_in(lo, c_hi)
+        found = [m for m in art.mentions_in(lo, c_hi) if not _modifies(text, m)]
         if found:
             found.reverse()  # from the clause's start
             actors = [m for m in found if m.cls in _ACTOR_CLASSES]
             topic = found[0] if found[0].begin == _skip_lead(text, lo) else None
-            figure.subject = (topic or (actors or found)[0]).key
+            figure.subject = _body_of(art, (topic or (actors or found)[0]).key)
             return
         back = _anaphor(art, lo, c_hi)
         if back is not None:
             figure.subject = back
             return
     para = art.paragraph_start(s_lo)
+    if previous is not None and previous.subject and previous.number_begin >= para:
+        figure.subject = previous.subject  # the paragraph goes on about what its last figure was about
+        return
     if para < s_lo:
-        earlier = art.mentions_in(para, s_lo)
+        # the topic of the nearest earlier sentence of the paragraph that opens with a name
+        for b, _ in reversed([x for x in art.sentences if para <= x[0] < s_lo]):
+            lead = _skip_lead(text, b)
+            opening = [m for m in art.mentions_in(b, lead + 40) if m.begin == lead and not _modifies(text, m)]
+            if opening:
+                figure.subject = _body_of(art, opening[0].key)
+                return
+        earlier = [m for m in art.mentions_in(para, s_lo) if not _modifies(text, m)]
         actors = [m for m in earlier if m.cls in _ACTOR_CLASSES]
         if earlier:
-            figure.subject = (actors or earlier)[0].key
+            figure.subject = _body_of(art, (actors or earlier)[0].key)
             return
     figure.subject = art.topic_subject or art.default_subject or art.home
+
+
+#: words after a name that show it is the clause's own noun phrase, not a modifier of a noun
+_AFTER_HEAD = "是由在将于已和与及、的等共为从对向把被还也都均以所之其并或正近日今当届先"
+
+
+def _modifies(text: str, m: MentionRef) -> bool:
+    """A name that modifies the noun after it (“双减”展区, 两江新区科技成果展区): not a subject."""
+    if m.cls == "Place":
+        return False
+    pos = m.end
+    while pos < len(text) and text[pos] in "”》":
+        pos += 1
+    if pos >= len(text) or not re.match(r"[\u4e00-\u9fff]", text[pos]) or text[pos] in _AFTER_HEAD:
+        return False
+    from .grammar import tokens  # the dictionary tells the noun after a name from a verb
+
+    tok, tag = tokens(text[pos : pos + 6])[0]
+    return tag in {"n", "nz", "ng"}
+
+
+def _body_of(art: _Article, key: str) -> str:
+    """A term's elected body (省科协第九届委员会) stands for its association as a subject."""
+    m = re.match(r"Organization/(.+?)第[一二三四五六七八九十百\d]{1,4}届(?:委员会|理事会)$", key)
+    if m is None:
+        return key
+    parent = f"Organization/{m.group(1)}"
+    return parent if any(x.key == parent for x in art.all_mentions) else key
+
+
+def _lead_of(text: str, pos: int) -> int:
+    return _skip_lead(text, pos)
 
 
 _ANAPHOR_HEADS = re.compile(
@@ -1389,9 +1536,15 @@ _ANAPHOR_HEADS = re.compile(
 _DETERMINERS = ("该", "本", "此", "这", "这一", "本届", "本次", "此次", "这座", "这个", "这一项目")
 
 
+_LEAD = re.compile(
+    r"[\s“]*(?:(?:19|20)\d\d年)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:上午|下午|晚)?"
+    r"(?:今年|目前|截至目前|近年来|近日|日前)?[\s,，]*"
+)
+
+
 def _skip_lead(text: str, pos: int) -> int:
     """Where a clause's words start, after spaces, quotes and a time or place lead (2017年, 今年)."""
-    m = re.compile(r"[\s“]*(?:(?:19|20)\d\d年(?:\d{1,2}月)?|今年|目前|截至目前|近年来)?[\s,，]*").match(text, pos)
+    m = _LEAD.match(text, pos)
     return m.end() if m else pos
 
 
@@ -1434,7 +1587,7 @@ def _bracketed_place(art: _Article, figure: _Figure) -> str | None:
     """合肥(17.5%): a rate in brackets right after a place is the place's."""
     text = art.text
     open_at = text.rfind("(", max(0, figure.number_begin - 4), figure.number_begin)
-    if open_at < 0 or not re.fullmatch(r"[均为约达]*", text[open_at + 1 : figure.number_begin]):
+    if open_at < 0 or not re.fullmatch(r"(?:平均|均为|约|达|为)*", text[open_at + 1 : figure.number_begin]):
         return None
     before = [x for x in art.all_mentions if x.end == open_at and x.cls == "Place"]
     return before[0].key if before else None

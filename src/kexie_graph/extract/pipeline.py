@@ -323,8 +323,8 @@ def _resolve(chosen: list[Candidate], ctx: Context) -> tuple[list[Entity], dict[
     names = {k: g[0].name for k, g in groups.items()}
     for k, g in groups.items():
         c = g[0]
-        if c.rule.startswith(("lexicon", "gazetteer", "abbrev")):
-            continue
+        if any(x.rule.startswith(("lexicon", "gazetteer", "abbrev", "declared")) for x in g):
+            continue  # a name the lexicon knows, or the text declares, is no one's short form
         for k2, g2 in groups.items():
             if k2 == k or len(names[k2]) <= len(names[k]):
                 continue
