@@ -115,3 +115,20 @@ def test_party_cyberspace_office_by_relative_name() -> None:
 )
 def test_short_names_of_national_bodies(text: str, key: str) -> None:
     assert key in _keys(text)
+
+
+def test_a_literary_province_name_gives_the_home_place() -> None:
+    r = extract_text("本报讯 “院士专家八闽行”活动启动。全省院士专家工作站已达145家。", "a")
+    keys = {e.key for e in r.entities}
+    assert "Place/福建省" in keys  # named only as 全省, the home found from 八闽
+    assert any(f.subject == "Place/福建省" and f.value == 145 for f in r.figures)
+
+
+def test_a_city_by_its_one_character_name_where_an_event_is_held() -> None:
+    assert "Place/成都市" in _keys("四川省科协代表大会在蓉闭幕。")
+    assert "Place/成都市" not in _keys("芙蓉花开。")
+
+
+def test_place_words_name_the_home_place_when_nothing_else_does() -> None:
+    r = extract_text("本报南昌7月5日讯 全省160名代表参加会议。", "a")
+    assert "Place/江西省" in {e.key for e in r.entities}

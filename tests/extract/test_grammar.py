@@ -252,3 +252,16 @@ def test_bodies_of_a_term_with_and_without_their_organisation() -> None:
     assert ("Event", "某学会第十次会员代表大会", "某学会") in found
     assert ("Organization", "某学会第十一届理事会", "某学会") in found
     assert ("Organization", "某学会第十届理事会", "某学会") in found
+
+
+def test_an_event_under_two_names_with_a_quoted_part_and_its_ordinal() -> None:
+    text = "第十三届“6·18”创新驱动助力工程暨院士专家项目签约授牌仪式在会展中心举行。"
+    program_at = text.index("创新驱动助力工程")
+    program = Candidate(program_at, program_at + 8, "Program", "创新驱动助力工程", "test")
+    found = _names(grammar.find_headed(text, _ends(program)))
+    assert ("Event", "第十三届“6·18”创新驱动助力工程暨院士专家项目签约授牌仪式") in found
+
+
+def test_place_words_are_left_out_of_programme_names() -> None:
+    found = _names(grammar.find_headed("全省院士专家示范工作站已达145家。", lambda pos: None))
+    assert ("Program", "院士专家示范工作站") in found

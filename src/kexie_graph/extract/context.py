@@ -37,6 +37,22 @@ _PARTY_RE = re.compile(
     r"(?<![建入政共])党(?=的(?:建设|领导|全面领导|周围|事业|号召|创新理论|方针|政策|声音|光辉|二十大|十九大|十八大))"
     r"|(?<=[听跟爱])党(?=[话走])|(?<![建入政共])党(?=和(?:国家|政府|人民))"
 )
+#: literary names of provinces (八闽 is 福建): they tell an article's home when nothing else does
+_PROVINCE_NAMES: dict[str, str] = {
+    "八闽": "福建省", "三秦": "陕西省", "齐鲁": "山东省", "荆楚": "湖北省", "三湘": "湖南省",
+    "八桂": "广西壮族自治区", "燕赵": "河北省", "三晋": "山西省", "赣鄱": "江西省", "陇原": "甘肃省",
+    "龙江": "黑龙江省", "八闽大地": "福建省", "天府之国": "四川省",
+}
+_PROVINCE_NAME_RE = re.compile("|".join(sorted(_PROVINCE_NAMES, key=len, reverse=True)))
+#: one-character names of cities in datelines and headlines: 在蓉闭幕, 在昌召开
+_CITY_CHARS: dict[str, str] = {
+    "蓉": "成都市", "昌": "南昌市", "渝": "重庆市", "京": "北京市", "沪": "上海市", "津": "天津市",
+    "穗": "广州市", "榕": "福州市", "邕": "南宁市", "筑": "贵阳市", "甬": "宁波市", "锡": "无锡市",
+    "汉": "武汉市", "杭": "杭州市", "厦": "厦门市", "并": "太原市", "哈": "哈尔滨市", "连": "大连市",
+}
+_CITY_CHAR_RE = re.compile(
+    rf"(?<=[在赴抵来])([{''.join(_CITY_CHARS)}])(?=召开|举行|开幕|闭幕|举办|落幕|启幕|启动|揭牌|签约|开营)"
+)
 #: the macro-regions of Chinese statistics (中部地区 ranks and averages)
 _MACRO_REGION_RE = re.compile(r"(?:东部|中部|西部|东北|中西部)地区")
 _SUBJECT_RE = re.compile(r"(?:全市|全省|全区|全县|各级)?科协系统|科协工作|各级科协组织|全市科协|全省科协")
@@ -132,12 +148,18 @@ def build_context(text: str, article: Article) -> Context:
     gazetteer = Gazetteer.load()
     source = clean_source(article.source)
     home = home_place(text, gazetteer, lexicon, source)
+    if home.province is None:
+        literary = _PROVINCE_NAME_RE.search(text)
+        province = gazetteer.get(_PROVINCE_NAMES[literary.group(0)]) if literary else None
+        if province is not None:
+            home = PlaceContext(province=province.zh, evidence=f"literary name {literary.group(0)}")  # type: ignore[union-attr]
     ctx = Context(home=home, lexicon=lexicon, gazetteer=gazetteer, text=text)
     ctx.year = _year(text, article)
     ctx.date = _date(text, ctx.year)
     ctx.title = _title(text)
     ctx.lexicon_candidates = _lexicon_candidates(text, lexicon, gazetteer, home)
     ctx.lexicon_candidates += _deictic_candidates(text, lexicon)
+    ctx.lexicon_candidates += _city_chars(text, gazetteer)
     ctx.abbreviation_candidates = _relatives(text, home, gazetteer)
     assoc = resolve_relative("市科协" if home.city else "省科协", home)
     if assoc is not None:
@@ -181,6 +203,21 @@ def _deictic_candidates(text: str, lexicon: Lexicon) -> list[Candidate]:
             )
     for m in _MACRO_REGION_RE.finditer(text):
         out.append(Candidate(m.start(), m.end(), "Place", m.group(0), "context.macro-region", "Region", 70))
+    return out
+
+
+def _city_chars(text: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """Cities named by their one-character name where an event takes place (在蓉闭幕, 在昌召开)."""
+    out = []
+    for m in _CITY_CHAR_RE.finditer(text):
+        place = gazetteer.get(_CITY_CHARS[m.group(1)])
+        if place is not None:
+            out.append(
+                Candidate(
+                    m.start(1), m.end(1), "Place", place.zh, "context.city-character", place.kind, 70,
+                    en=place.en, aliases=(m.group(1),), located_in=place.parent or None, admin=True,
+                )
+            )
     return out
 
 

@@ -1440,6 +1440,9 @@ def _settle_subject(
     if bracket is not None:
         figure.subject = bracket
         return
+    if prefer_place and previous is not None and previous.sentence == s_lo and previous.subject:
+        if not [m for m in art.mentions_in(c_lo, hi) if m.cls == "Place"]:
+            prefer_place = False  # 院士项目…占签约项目总数的一半以上: a share of what the sentence counts
     if prefer_place:
         places = [m for m in art.mentions_in(s_lo, hi) if m.cls == "Place"]
         if places:
@@ -1570,8 +1573,9 @@ def _anaphor(art: _Article, lo: int, hi: int) -> str | None:
 
 def _counted_modifier(text: str, m: MentionRef, number: int) -> bool:
     """A name right before the counted noun and its number names what is counted (X项目9个)."""
-    between = text[m.end : number]
-    return bool(re.fullmatch(r"(?:项目|单位|企业|团体|机构|人才|专家|院士|站|基地|名额)", between))
+    if m.end == number or (m.end < number and text[m.end:number] in {"”", "》"}):
+        return True  # 院士专家示范工作站20家: the name is the counted noun itself
+    return bool(re.match(r"(?:项目|单位|企业|团体|机构|人才|专家|院士|站|基地|名额)[\d一二两三四五六七八九十百]", text[m.end : number + 1]))
 
 
 def _composed_of(art: _Article, figure: _Figure) -> str | None:

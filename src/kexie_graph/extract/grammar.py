@@ -389,6 +389,10 @@ def find_headed(
         start, modifiers, absorbed, prefix_verb = _expand_left(text, hb, head, barrier)
         if start >= hb:
             continue
+        deictic = re.match(r"全省|全市|全区|全县|我省|我市|本省|本市|各级|各地", text[start:hb])
+        if deictic and deictic.end() < hb - start and head.cls in {"Program", "Platform"}:
+            start += deictic.end()  # 全省院士专家工作站: the place word is not part of the name
+            modifiers = modifiers[:-1] if modifiers and modifiers[-1] == deictic.group(0) else modifiers
         name = text[start:he]
         if "的" in name or not modifiers or name.endswith(_NOT_BODIES):
             continue
@@ -485,12 +489,13 @@ def _expand_left(
             if tok in _CONJUNCTIONS:
                 left = toks[i - 1] if i > 0 else None
                 joined = barrier_at(pos - len(tok)) if left is None else None
-                if tok == "暨" and head.cls == "Event" and joined is not None and joined.cls == "Event":
+                if tok == "暨" and head.cls == "Event" and joined is not None and joined.cls in {"Event", "Program"}:
                     pos -= len(tok)  # A暨B: one event under two names; A is absorbed below
                     modifiers.append(tok)
                     absorbed.append(joined)
                     modifiers.append(text[joined.begin : joined.end])
-                    return joined.begin, modifiers, absorbed, None
+                    start = joined.begin
+                    break
                 inside_org = head.cls == "Organization" and tok in {"与", "及"} and modifiers and not absorbed
                 if (
                     left is None
@@ -517,9 +522,18 @@ def _expand_left(
                 return _conj_checked(text, pos, hb, conj_at, modifiers, absorbed, tok)
             pos -= len(tok)
             modifiers.append(tok)
-        start = pos
-        if barrier_at(start) is None:
-            return _conj_checked(text, start, hb, conj_at, modifiers, absorbed, None)
+        else:
+            start = pos
+            if head.cls in {"Event", "Program"} and start > 0 and text[start - 1] == "”":
+                opening = text.rfind("“", max(0, start - 24), start)
+                if opening >= 0 and not _PUNCT.intersection(text[opening + 1 : start - 1]) - {"·"}:
+                    modifiers.append(text[opening:start])  # 第十三届“6·18”创新驱动…: a quoted part
+                    start = opening
+                    continue
+            if barrier_at(start) is None:
+                return _conj_checked(text, start, hb, conj_at, modifiers, absorbed, None)
+            continue
+        # a joined name was absorbed (A暨B): go on from its start
 
 
 def _conj_checked(

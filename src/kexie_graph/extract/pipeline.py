@@ -53,6 +53,7 @@ def extract(article: Article) -> Reading:
     chosen = _select(chosen + people + bodies)
     chosen, brands = _inner_brands(_declared_short_forms(_adopt_classes(chosen), ctx), ctx)
     entities, key_of = _resolve(chosen, ctx)
+    entities += _place_word_entities(ctx, {e.key for e in entities})
     ents_by_key = {e.key: e for e in entities}
 
     mentions_r = [MentionRef(c.begin, c.end, key_of[id(c)], c.cls) for c in chosen if id(c) in key_of]
@@ -535,6 +536,19 @@ def _plan_posts(hits: list[PostHit], ctx: Context) -> tuple[list[_PostPlan], lis
             parent = Candidate(org.begin, org.end, "Organization", org.parent, org.rule)
             plans.append(_PostPlan(h.person, parent, role, h.begin, h.end, h.rule))
     return plans, list(bodies.values())
+
+
+def _place_word_entities(ctx: Context, have: set[str]) -> list[Entity]:
+    """The home place named only by 全省, 我省 … (a 本报讯 article that never writes 福建)."""
+    out = []
+    for key in dict.fromkeys(k for _, _, k in ctx.place_words):
+        if key in have:
+            continue
+        place = ctx.gazetteer.get(key.split("/", 1)[1])
+        if place is not None:
+            entity = ctx.gazetteer.to_entity(place)
+            out.append(replace(entity, aliases=()))
+    return out
 
 
 def _known(ents: dict[str, Entity], c: Candidate) -> str | None:
