@@ -102,7 +102,18 @@ class Context:
         return None
 
     def expand(self, c: Candidate) -> Candidate:
-        """Give a head-noun candidate its canonical name: an abbreviated parent written out."""
+        """Give a head-noun candidate its canonical name: an abbreviated parent written out, and a
+        division's 科协 named after the division's canonical name (重庆两江新区科协 ->
+        重庆市两江新区科学技术协会, as 区科协 in a 两江新区 article resolves)."""
+        if c.kind == "ScienceAssociation" and c.name.endswith("科学技术协会"):
+            prefix = c.name[: -len("科学技术协会")]
+            hits = self.gazetteer.find(prefix, self.home.places)
+            tiles = bool(hits) and hits[0].begin == 0 and hits[-1].end == len(prefix) and all(
+                a.end == b.begin for a, b in zip(hits, hits[1:], strict=False)
+            )
+            if tiles and hits[-1].place.zh + "科学技术协会" != c.name:
+                zh = hits[-1].place.zh + "科学技术协会"
+                return replace(c, name=zh, aliases=tuple(dict.fromkeys((*c.aliases, c.name))), located_in=hits[-1].place.zh)
         name = c.name
         for hit in self.lexicon.find(name):
             if hit.begin == 0 and hit.end < len(name) and hit.candidates:
@@ -342,7 +353,7 @@ def _title(text: str) -> str | None:
 #: 新华社海口12月6日电, 【本报消息】
 _DATELINE_RE = re.compile(
     r"^[\s【\[(（]*(?P<head>[\u4e00-\u9fff]{2,10}(?:[·・/][\u4e00-\u9fff]{2,10})*?)"
-    r"(?P<date>\d{1,2}月\d{1,2}日)?(?:讯|电|消息)",
+    r"(?P<date>\d{1,2}月\d{1,2}日)?(?:讯|电|消息)(?=[\s\u3000（(【】\]：:，,]|$)",
     re.M,
 )
 #: the paper of a byline: (重庆日报记者 张亦筑), 青岛日报/观海新闻记者 耿婷婷, 兰州晨报记者 武永明

@@ -379,7 +379,10 @@ def find_headed(
         if text.startswith(COMPOUND_TAILS, he) or (
             nxt is not None
             and not _TITLE_START.match(text, he)
-            and not (head.text in _COMPANY_HEADS and _HEAD_BY_TEXT[nxt.group(0)].cls == "Organization")
+            and not (
+                (head.text in _COMPANY_HEADS or head.cls == "Place")
+                and _HEAD_BY_TEXT[nxt.group(0)].cls == "Organization"
+            )  # a company's or a zone's body (…有限公司科学技术协会, 重庆高新区管委会)
         ):
             continue  # 科协机关干部队伍, 科协 + 机关: the head is part of a longer noun
         if head.national and he < len(text) and re.match(r"[\u4e00-\u9fff]", text[he]) and not re.match(
@@ -411,11 +414,26 @@ def find_headed(
         is_subunit = head.text in SUBUNIT_HEADS or name.endswith(SUBUNIT_HEADS)
         if parent is not None and head.cls == "Organization" and not is_subunit:
             parent = None  # 中国科技馆发展基金会 is named after the museum, not part of it
-        expand = head.cls == "Place" or (head.kind == "ScienceAssociation" and (located is not None or parent is not None))
+        expand = head.cls == "Place" or head.kind == "GovernmentBody" or (
+            head.kind == "ScienceAssociation" and (located is not None or parent is not None)
+        )
+        canonical = head_expansion(name) if expand else name
+        for zone in sorted((c for c in absorbed if c.cls == "Place" and not c.admin), key=lambda c: -c.begin):
+            # a zone named short inside a body's name (重庆高新区管委会): the zone's canonical name
+            surface = text[zone.begin : zone.end]
+            at = zone.begin - start
+            if canonical[at : at + len(surface)] == surface:
+                canonical = canonical[:at] + zone.name + canonical[at + len(surface) :]
+        places = [c for c in absorbed if c.cls == "Place" and c.admin]
+        if head.kind == "ScienceAssociation" and places and start == min(c.begin for c in places):
+            if all(c.cls == "Place" and c.admin for c in absorbed) and len(absorbed) == len(modifiers):
+                # 重庆两江新区科协 and 两江新区科协 are one body: the division's canonical name + 科学技术协会,
+                # as the relative-name rules write it (区科协 in a 两江新区 article)
+                canonical = places[0].name + "科学技术协会"
         cand = Candidate(
-            start, he, head.cls, head_expansion(name) if expand else name,
+            start, he, head.cls, canonical,
             f"head.{head.cls.lower()}", head.kind, 40,
-            aliases=(name,) if expand and head_expansion(name) != name else (),
+            aliases=(name,) if canonical != name else (),
             located_in=located, parent=parent if is_subunit else None,
         )
         out.append(cand)
