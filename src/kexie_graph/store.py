@@ -302,15 +302,23 @@ def open_store(path: str | os.PathLike[str] | None = None, read_only: bool = Fal
 
 def _open_reader(folder: Path) -> Store:
     last_error = ""
+    missing: int | None = None
     for attempt in range(_OPEN_ATTEMPTS):
         info = read_store_info(folder)
         gen = int(info["generation"])
         gen_dir = folder / f"{_GEN_PREFIX}{gen}"
+        if gen == missing:
+            # store.json has not moved on: its generation is gone or incomplete, not being replaced
+            raise StoreError(
+                f"{folder}: damaged (store generation {gen} is missing or incomplete); rebuild "
+                f"it with `kexie-graph load {folder / 'kg.trig'} --out {folder}`"
+            )
         lock_path = gen_dir / _READERS
         try:
             fd = os.open(lock_path, os.O_RDONLY | os.O_CLOEXEC)
         except FileNotFoundError:
             # store.json moved on and the generation it named was removed in between: read it again
+            missing = gen
             last_error = "its generation was replaced while opening"
             time.sleep(0.005 * (attempt + 1))
             continue
@@ -328,9 +336,10 @@ def _open_reader(folder: Path) -> Store:
             db = ox.Store.read_only(str(gen_dir / _DB))
         except FileNotFoundError:
             os.close(fd)
+            missing = gen
             last_error = "its generation was replaced while opening"
             continue
-        except OSError as error:
+        except (OSError, RuntimeError) as error:  # RocksDB reports corruption as RuntimeError
             os.close(fd)
             raise StoreError(
                 f"{folder}: the Oxigraph database of generation {gen} cannot be opened ({error}); "
@@ -366,7 +375,7 @@ def _open_writer(folder: Path) -> Store:
         ) from None
     try:
         db = ox.Store(str(gen_dir / _DB))
-    except OSError as error:
+    except (OSError, RuntimeError) as error:  # RocksDB reports corruption as RuntimeError
         os.close(readers_fd)
         os.close(writer_fd)
         raise StoreError(f"{folder}: the Oxigraph database cannot be opened ({error})") from None
