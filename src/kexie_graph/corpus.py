@@ -30,7 +30,7 @@ from . import __version__
 from .articles import collect_paths, load_article
 from .curation import Curation, apply_curation, load_curation
 from .errors import InputError, ValidationError
-from .fsutil import atomic_write_bytes, atomic_write_text
+from .fsutil import atomic_write_bytes, atomic_write_text, remove_stale_temporaries
 from .graph import iris
 from .graph.dataset import graph_quads, reading_quads, sorted_quads, trig_bytes
 from .records import Article
@@ -263,6 +263,8 @@ def build(
     )
     out_dir.mkdir(parents=True, exist_ok=True)
     tick("write", 0, 1)
+    for folder in (out_dir, cache):  # what an earlier build killed while writing left behind
+        remove_stale_temporaries(folder)
     data = trig_bytes(quads)
     write_store(out_dir, quads)
     atomic_write_bytes(out_dir / TRIG, data)
