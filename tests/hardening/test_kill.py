@@ -16,6 +16,7 @@ and its ``kg.trig`` equals a clean build's.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
@@ -188,11 +189,6 @@ def test_a_killed_build_leaves_a_whole_build_and_a_rerun_matches_a_clean_one(
     assert len(generations) == 1, f"stale store generations: {generations}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a build killed while fsutil.atomic_write has its temporary file open leaves "
-    "'.kg.trig.XXXX.tmp' (as large as kg.trig) in the build folder, and no later build removes it",
-)
 def test_temporary_files_of_a_killed_writer_are_removed_by_the_next_build(
     setting: Setting, tmp_path: Path
 ) -> None:
@@ -201,5 +197,13 @@ def test_temporary_files_of_a_killed_writer_are_removed_by_the_next_build(
     folder = copy_build(setting.earlier, tmp_path / "build")
     shutil.copy(setting.earlier / "kg.trig", folder / ".kg.trig.k1ll3d.tmp")
     (folder / ".manifest.json.k1ll3d.tmp").write_text("{", encoding="utf-8")
-    build([setting.article], folder)
-    assert sorted(p.name for p in folder.rglob("*.tmp")) == []
+    (folder / "cache" / ".a.nq.k1ll3d.tmp").write_text("<", encoding="utf-8")
+    past = time.time() - 60  # left by a build a minute ago
+    for stale in folder.rglob("*.tmp"):
+        os.utime(stale, (past, past))
+    live = folder / ".build.json.l1v3.tmp"  # a writer that is still at work holds its lock
+    with live.open("wb") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        os.utime(live, (past, past))
+        build([setting.article], folder)
+        assert sorted(p.name for p in folder.rglob("*.tmp")) == [live.name]
