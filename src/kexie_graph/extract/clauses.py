@@ -8,6 +8,7 @@ supplementary private use plane (U+F0000…), one block of 4096 code points per 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["CLASS_CODES", "MentionRef", "Template", "cls_re", "make_template"]
 
@@ -27,6 +28,7 @@ _ORDER = list(CLASS_CODES)
 _BLOCK = 0x1000
 
 
+@lru_cache(maxsize=256)
 def cls_re(codes: str) -> str:
     """Return a regex character class matching placeholders of the classes with the given codes."""
     parts = []

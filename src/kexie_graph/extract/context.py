@@ -81,6 +81,7 @@ class Context:
     place_words: list[tuple[int, int, str]] = field(default_factory=list)
     dateline: tuple[int, int] | None = None
     _surfaces: dict[int, str] = field(default_factory=dict)
+    _places_in: dict[str, str | None] = field(default_factory=dict)  # place_in, per article
     text: str = ""
 
     # ------------------------------------------------------------------ helpers used by the pipeline
@@ -95,11 +96,16 @@ class Context:
 
     def place_in(self, name: str) -> str | None:
         """Return the canonical administrative place a name starts with (重庆科技馆 -> 重庆市)."""
+        if name in self._places_in:
+            return self._places_in[name]
+        found = None
         for length in range(min(len(name) - 1, 8), 1, -1):
             place = self.gazetteer.resolve(name[:length], self.home.places)
             if place is not None and place.zh != name:
-                return place.zh
-        return None
+                found = place.zh
+                break
+        self._places_in[name] = found
+        return found
 
     def expand(self, c: Candidate) -> Candidate:
         """Give a head-noun candidate its canonical name: an abbreviated parent written out, and a

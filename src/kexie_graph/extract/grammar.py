@@ -98,6 +98,53 @@ _TITLE_TAIL = tuple(
 _TITLE_START = re.compile("|".join(t for t in TITLES if len(t) >= 2))
 
 
+class _Segments:
+    """The text's words, found once per stretch between punctuation marks and reused by every walk.
+
+    A walk to the left of a head reads the words of ``text[lo:start]``: the words of the stretch
+    that holds it, clipped at ``lo`` and ``start`` (a word cut there is looked up again).
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.cache: dict[int, list[tuple[int, str, str | None]]] = {}
+
+    def _stretch(self, pos: int) -> tuple[int, list[tuple[int, str, str | None]]]:
+        lo = pos
+        while lo > 0 and self.text[lo - 1] not in _PUNCT:
+            lo -= 1
+        words = self.cache.get(lo)
+        if words is None:
+            hi = pos
+            while hi < len(self.text) and self.text[hi] not in _PUNCT:
+                hi += 1
+            words = []
+            at = lo
+            for tok, tag in tokens(self.text[lo:hi]):
+                words.append((at, tok, tag))
+                at += len(tok)
+            self.cache[lo] = words
+        return lo, words
+
+    def tokens(self, lo: int, hi: int) -> list[tuple[str, str | None]]:
+        """The words of ``text[lo:hi]`` (which holds no punctuation)."""
+        if lo >= hi:
+            return []
+        _, words = self._stretch(lo)
+        _, tags = _tagger()
+        out: list[tuple[str, str | None]] = []
+        for at, tok, tag in words:
+            end = at + len(tok)
+            if end <= lo or at >= hi:
+                continue
+            if at < lo or end > hi:
+                piece = self.text[max(at, lo) : min(end, hi)]
+                out.append((piece, tags.get(piece)))
+            else:
+                out.append((tok, tag))
+        return out
+
+
 def _is_stop(tok: str, tag: str | None) -> bool:
     if tok.endswith(_TITLE_TAIL):
         return True  # 书记处书记兼中国科技馆: a post title bounds the name after it
@@ -177,15 +224,23 @@ def _head_prefix(window: str) -> tuple[int, Head] | None:
         if not limit and (tok in GOVERNING or tok == "的"):
             return None
         limit += len(tok)
-    best: tuple[int, Head] | None = None
-    for end in range(1, limit + 1):
-        for head in HEADS:
-            if len(head.text) == 1 and head.needs_prefix:
-                continue  # 局, 厅 end too many common nouns (工作格局, 展厅) to end a quoted name
-            if window[:end].endswith(head.text):
-                best = (end, head)
-                break
-    return best
+    # the longest prefix that ends in a head: look up each prefix's endings of the heads' lengths
+    for end in range(limit, 0, -1):
+        for size in _QUOTED_HEAD_SIZES:
+            if size <= end:
+                head = _QUOTED_HEAD_BY_TEXT.get(window[end - size : end])
+                if head is not None:
+                    return end, head
+    return None
+
+
+#: heads that end a quoted name by their text, and their lengths, longest first; 局, 厅 end too
+#: many common nouns (工作格局, 展厅) to end a quoted name
+_QUOTED_HEAD_BY_TEXT: dict[str, Head] = {}
+for _head in HEADS:
+    if not (len(_head.text) == 1 and _head.needs_prefix):
+        _QUOTED_HEAD_BY_TEXT.setdefault(_head.text, _head)
+_QUOTED_HEAD_SIZES = sorted({len(t) for t in _QUOTED_HEAD_BY_TEXT}, reverse=True)
 
 
 _THEME_AFTER = re.compile(r"(?:为|作为)(?:主题|题)|这一主题|的主题|主题(?=[,，。；、])")
@@ -366,6 +421,7 @@ def find_headed(
     """
     out: list[Candidate] = []
     found: dict[int, Candidate] = {}
+    segments = _Segments(text)
 
     def barrier(pos: int) -> Candidate | None:
         return found.get(pos) or barrier_at(pos)
@@ -389,7 +445,7 @@ def find_headed(
             r"[和与及、的]|建设|实施", text[he:]
         ):
             continue  # 国家战略科技力量: 战略 modifies the noun after it
-        start, modifiers, absorbed, prefix_verb = _expand_left(text, hb, head, barrier)
+        start, modifiers, absorbed, prefix_verb = _expand_left(text, hb, head, barrier, segments)
         if start >= hb:
             continue
         deictic = re.match(r"全省|全市|全区|全县|我省|我市|本省|本市|各级|各地", text[start:hb])
@@ -462,7 +518,11 @@ def _company_start(text: str, lo: int, hb: int, barrier_at: Callable[[int], Cand
 
 
 def _expand_left(
-    text: str, hb: int, head: Head, barrier_at: Callable[[int], Candidate | None]
+    text: str,
+    hb: int,
+    head: Head,
+    barrier_at: Callable[[int], Candidate | None],
+    segments: _Segments | None = None,
 ) -> tuple[int, list[str], list[Candidate], str | None]:
     """Walk left from a head; return (start, modifier tokens, absorbed candidates, governing verb)."""
     start = hb
@@ -500,7 +560,7 @@ def _expand_left(
             lo -= 1
         if lo == start:
             return _conj_checked(text, start, hb, conj_at, modifiers, absorbed, None)
-        toks = tokens(text[lo:start])
+        toks = segments.tokens(lo, start) if segments is not None else tokens(text[lo:start])
         pos = start
         for i in range(len(toks) - 1, -1, -1):
             tok, tag = toks[i]

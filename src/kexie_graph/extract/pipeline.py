@@ -181,20 +181,29 @@ def _ending_at(cands: list[Candidate], cls: str):  # type: ignore[no-untyped-def
 
 
 def _select(cands: Sequence[Candidate]) -> list[Candidate]:
-    """Keep non-overlapping candidates: higher priority first, then longer, then earlier."""
-    kept: list[Candidate] = []
+    """Keep non-overlapping candidates: higher priority first, then longer, then earlier.
+
+    A longer grammar name that strictly contains kept names wins over them (flat annotation).
+    """
+    kept: dict[int, Candidate] = {}  # id -> candidate
+    owner: dict[int, int] = {}  # character position -> id of the kept candidate covering it
     for c in sorted(cands, key=lambda c: (-c.priority, -c.length, c.begin)):
         if c.begin >= c.end:
             continue
-        if any(overlaps(c, k) for k in kept):
-            # a longer grammar name that strictly contains lexicon names wins over them (flat annotation)
-            inside = [k for k in kept if overlaps(c, k)]
+        inside_ids = {owner[p] for p in range(c.begin, c.end) if p in owner}
+        if inside_ids:
+            inside = [kept[i] for i in inside_ids]
             if all(c.begin <= k.begin and k.end <= c.end and (k.end - k.begin) < c.length for k in inside) and c.rule.startswith(("head.", "session", "paren.", "quoted.head", "title.")):
-                kept = [k for k in kept if k not in inside]
+                for k in inside:
+                    del kept[id(k)]
+                    for p in range(k.begin, k.end):
+                        owner.pop(p, None)
             else:
                 continue
-        kept.append(c)
-    return sorted(kept, key=lambda c: c.begin)
+        kept[id(c)] = c
+        for p in range(c.begin, c.end):
+            owner[p] = id(c)
+    return sorted(kept.values(), key=lambda c: c.begin)
 
 
 # ----------------------------------------------------------------------------- entities
