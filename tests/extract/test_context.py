@@ -132,3 +132,22 @@ def test_a_city_by_its_one_character_name_where_an_event_is_held() -> None:
 def test_place_words_name_the_home_place_when_nothing_else_does() -> None:
     r = extract_text("本报南昌7月5日讯 全省160名代表参加会议。", "a")
     assert "Place/江西省" in {e.key for e in r.entities}
+
+
+def test_a_quoted_scheme_and_its_unquoted_members() -> None:
+    text = (
+        "本报讯 一批“创新之光”产业科技服务团正在各地开展服务。"
+        "由某某学会牵头的绿色能源产业科技服务团，已汇聚100多位专家。"
+    )
+    r = extract_text(text, "a")
+    keys = {e.key for e in r.entities}
+    assert "Program/“创新之光”产业科技服务团" in keys  # the scheme
+    member = next(k for k in keys if k.endswith("绿色能源产业科技服务团"))
+    assert member.startswith("Organization/创新之光")  # a member, named within the scheme
+    assert any(f.subject == member and f.value == 100 for f in r.figures)
+
+
+def test_a_count_of_people_elected_is_about_the_body_they_are_elected_in() -> None:
+    text = "本报讯 省科协召开代表大会。大会选举产生了省科协第九届委员会。毛一、赖二、经三3人当选为专职副主席。"
+    r = extract_text(text, "a", source="四川日报")
+    assert any(f.value == 3 and f.subject == "Organization/四川省科学技术协会" for f in r.figures)

@@ -301,6 +301,11 @@ def find_quoted(text: str) -> list[Candidate]:
             end, head = found
             name = run + window[:end]
             aliases: tuple[str, ...] = ()
+            if head.cls == "Organization" and head.needs_prefix and window[:end] == head.text:
+                # “科创中国”产业科技服务团: a brand and a kind of body, no body's own name: the scheme
+                # under which such bodies are formed (its members add their own words)
+                out.append(Candidate(m.start(), m.end() + end, "Program", name, "quoted.head.scheme", None, 70, inner=(inner,) if inner else ()))
+                continue
             if head.cls in {"Platform", "Organization"}:
                 # a facility's or body's proper name carries no quotation marks (巴蜀科技云服务平台)
                 name, aliases = name.replace("“", "").replace("”", ""), (name,)
@@ -409,6 +414,7 @@ def find_paren_places(text: str) -> list[Candidate]:
 def find_headed(
     text: str,
     barrier_at: Callable[[int], Candidate | None],
+    schemes: dict[str, str] | None = None,
 ) -> list[Candidate]:
     """Find unquoted names by their head noun, bounded on the left by governing words.
 
@@ -457,8 +463,9 @@ def find_headed(
             continue
         if all(mod in GENERIC_MODIFIERS or re.fullmatch(r"[\d.]+", mod) or _ORDINAL_RE.fullmatch(mod) for mod in modifiers):
             continue
+        scheme = (schemes or {}).get(head.text)
         if head.needs_prefix and not (
-            absorbed or name.startswith(_PROPER_PREFIXES) or prefix_verb in _CONSTRUCTIVE
+            absorbed or name.startswith(_PROPER_PREFIXES) or prefix_verb in _CONSTRUCTIVE or scheme
         ):
             continue
         if head.needs_verb and prefix_verb not in _ISSUING:
@@ -486,6 +493,8 @@ def find_headed(
                 # 重庆两江新区科协 and 两江新区科协 are one body: the division's canonical name + 科学技术协会,
                 # as the relative-name rules write it (区科协 in a 两江新区 article)
                 canonical = places[0].name + "科学技术协会"
+        if scheme and not absorbed and not name.startswith(_PROPER_PREFIXES):
+            canonical = scheme + canonical  # 绿色纺织产业科技服务团 of the “科创中国” scheme named before
         cand = Candidate(
             start, he, head.cls, canonical,
             f"head.{head.cls.lower()}", head.kind, 40,

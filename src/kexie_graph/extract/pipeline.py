@@ -106,7 +106,13 @@ def extract(article: Article) -> Reading:
         b, e = ctx.publisher_evidence
         relations.append(Relation(ctx.publisher_key, "publishes", article.id, rt.to_original(b, e), rule="dateline"))
 
-    figures = _figures(rt, sents, mentions_r, ctx, ents_by_key)
+    # 4人当选为专职副主席: a count of the people appointed is about the body they are appointed in
+    appointed = [
+        (p.begin, p.end, key_of.get(id(p.org)) or _known(ents_by_key, p.org))
+        for p in plans
+        if p.rule in {"post.appointment", "post.election"}
+    ]
+    figures = _figures(rt, sents, mentions_r, ctx, ents_by_key, [a for a in appointed if a[2]])
     mentions = [
         Mention(key_of[id(c)], rt.to_original(c.begin, c.end), c.rule) for c in chosen if id(c) in key_of
     ]
@@ -158,7 +164,11 @@ def _second_pass(text: str, chosen: list[Candidate], ctx: Context) -> list[Candi
         c = ends.get(pos)
         return (c.begin, ctx.short_name(c)) if c is not None and c.cls == "Organization" else None
 
-    headed = [ctx.expand(c) for c in grammar.find_headed(text, lambda pos: ends.get(pos))]
+    # schemes a quoted brand names (“科创中国”产业科技服务团): unquoted bodies of that kind are its members
+    schemes = {
+        c.name[c.name.rfind("”") + 1 :]: c.inner[0] for c in chosen if c.rule == "quoted.head.scheme" and c.inner
+    }
+    headed = [ctx.expand(c) for c in grammar.find_headed(text, lambda pos: ends.get(pos), schemes)]
     # sessions and congresses of organisations the head grammar found too (江西省林学会第十一次…)
     ends = _index_by_end(chosen + [h for h in headed if h.cls == "Organization"])
     out = grammar.find_sessions(text, org_before)
@@ -614,6 +624,7 @@ def _figures(
     mentions: list[MentionRef],
     ctx: Context,
     ents: dict[str, Entity],
+    appointed: Sequence[tuple[int, int, str | None]] = (),
 ) -> list[Figure]:
     refs = [FigureMention(m.begin, m.end, m.key, m.cls) for m in mentions]
     refs += [FigureMention(b, e, k, "Place") for b, e, k in ctx.place_words]
@@ -624,12 +635,14 @@ def _figures(
     )
     out = []
     for h in hits:
-        if h.subject not in ents:
+        body = next((k for b, e, k in appointed if b <= h.number_begin < e and h.unit == "persons"), None)
+        subject = body or h.subject
+        if subject not in ents:
             continue
         out.append(
             Figure(
                 indicator=h.indicator,
-                subject=h.subject,
+                subject=subject,
                 value=Decimal(h.value),
                 unit=h.unit,
                 kind=h.kind,
