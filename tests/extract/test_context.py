@@ -1,4 +1,4 @@
-"""The article's context: metadata sources, datelines and bylines, deictic names, named relatives."""
+"""The article's context: metadata sources, datelines, bylines, deictic names, relatives."""
 
 from __future__ import annotations
 
@@ -34,8 +34,12 @@ def _posts(text: str, **meta: str) -> set[tuple[str, str, str]]:
 def test_dateline_paper_publishes_and_credits_its_reporter() -> None:
     r = extract_text("示例网讯（记者 周一鸣）5月2日，某某活动在本地举行。", "a")
     assert "Organization/示例网" in {e.key for e in r.entities}
-    assert ("Organization/示例网", "publishes", "a") in {(x.subject, x.predicate, x.object) for x in r.relations}
-    assert ("Person/周一鸣", "Organization/示例网", "记者") in {(p.person, p.organization, p.role) for p in r.posts}
+    assert ("Organization/示例网", "publishes", "a") in {
+        (x.subject, x.predicate, x.object) for x in r.relations
+    }
+    assert ("Person/周一鸣", "Organization/示例网", "记者") in {
+        (p.person, p.organization, p.role) for p in r.posts
+    }
 
 
 def test_of_two_outlets_in_a_dateline_the_paper_publishes() -> None:
@@ -54,7 +58,9 @@ def test_a_byline_of_two_papers_credits_both() -> None:
 
 
 def test_the_country_by_deixis() -> None:
-    assert "Place/中华人民共和国" in _keys("截至去年底，全国已建立各类科普基地五百个，我国科普事业发展迅速。")
+    assert "Place/中华人民共和国" in _keys(
+        "截至去年底，全国已建立各类科普基地五百个，我国科普事业发展迅速。"
+    )
     assert "Place/中华人民共和国" in _keys("该省排名居全国第十位。")
     # 全国 as an attribute is not the country
     assert "Place/中华人民共和国" not in _keys("打造具有全国影响力的科普品牌，在全国各省推广。")
@@ -80,7 +86,10 @@ def test_relative_names_after_a_named_city() -> None:
 
 
 def test_company_party_committee_is_its_own_body() -> None:
-    text = "中国示例集团有限公司科协成立。示例集团党委书记、董事长王一鸣，党委常委、副总经理赵二春出席。中国科协党组书记张三丰讲话。"
+    text = (
+        "中国示例集团有限公司科协成立。示例集团党委书记、董事长王一鸣，"
+        "党委常委、副总经理赵二春出席。中国科协党组书记张三丰讲话。"
+    )
     posts = _posts(text)
     party = [o for _, o, r in posts if r == "书记"]
     assert party and party[0].endswith("党委")
@@ -93,16 +102,25 @@ def test_zone_bodies_and_fused_department_titles() -> None:
     text = "无锡经济开发区党工委书记、管委会主任杨一帆，无锡市委常委、统战部长周二平出席。"
     posts = _posts(text)
     roles = {(p, r) for p, _, r in posts}
-    assert {("Person/杨一帆", "书记"), ("Person/杨一帆", "主任"), ("Person/周二平", "常委"), ("Person/周二平", "部长")} <= roles
+    assert {
+        ("Person/杨一帆", "书记"),
+        ("Person/杨一帆", "主任"),
+        ("Person/周二平", "常委"),
+        ("Person/周二平", "部长"),
+    } <= roles
     orgs = {o for _, o, _ in posts}
-    assert any(o.endswith("工作委员会") for o in orgs) and any(o.endswith("管理委员会") for o in orgs)
+    assert any(o.endswith("工作委员会") for o in orgs) and any(
+        o.endswith("管理委员会") for o in orgs
+    )
     assert any(o.endswith("统战部") for o in orgs)
 
 
 def test_party_cyberspace_office_by_relative_name() -> None:
     keys = _keys("本报讯（重庆日报记者 周一鸣）活动由市科协、市委网信办主办。")
     assert "Organization/中共重庆市委网络安全和信息化委员会办公室" in keys
-    assert "Organization/中共重庆市委员会" not in keys  # 市委 is part of 市委网信办, not named alone
+    assert (
+        "Organization/中共重庆市委员会" not in keys
+    )  # 市委 is part of 市委网信办, not named alone
 
 
 @pytest.mark.parametrize(
@@ -148,6 +166,9 @@ def test_a_quoted_scheme_and_its_unquoted_members() -> None:
 
 
 def test_a_count_of_people_elected_is_about_the_body_they_are_elected_in() -> None:
-    text = "本报讯 省科协召开代表大会。大会选举产生了省科协第九届委员会。毛一、赖二、经三3人当选为专职副主席。"
+    text = (
+        "本报讯 省科协召开代表大会。大会选举产生了省科协第九届委员会。"
+        "毛一、赖二、经三3人当选为专职副主席。"
+    )
     r = extract_text(text, "a", source="四川日报")
     assert any(f.value == 3 and f.subject == "Organization/四川省科学技术协会" for f in r.figures)

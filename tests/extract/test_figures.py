@@ -432,7 +432,9 @@ def test_arbitrary_text_never_breaks_the_finder(text: str) -> None:
 # ---------------------------------------------------------------------------------- subjects
 
 
-def _subjects(text: str, mentions: list[MentionRef], **kw: object) -> list[tuple[str, str | None, str | None]]:
+def _subjects(
+    text: str, mentions: list[MentionRef], **kw: object
+) -> list[tuple[str, str | None, str | None]]:
     sentences = [(m.start(), m.end()) for m in re.finditer(r"[^。!?\n]+[。!?]?", text)]
     hits = find_figures(text, sentences, mentions, default_subject=DEFAULT, article_year=2023, **kw)  # type: ignore[arg-type]
     return [(str(h.value), h.subject, h.year) for h in hits]
@@ -446,7 +448,10 @@ def _ref(text: str, surface: str, key: str, cls: str, nth: int = 0) -> MentionRe
 
 
 def test_bare_head_refers_back_and_the_paragraph_goes_on() -> None:
-    text = "某某签约仪式在展览中心举行。\n仪式现场共有25个项目签约,总投资额达6.2亿元。其中,院士项目13个。"
+    text = (
+        "某某签约仪式在展览中心举行。\n仪式现场共有25个项目签约,"
+        "总投资额达6.2亿元。其中,院士项目13个。"
+    )
     ceremony = _ref(text, "某某签约仪式", "Event/某某签约仪式", "Event")
     found = _subjects(text, [ceremony])
     assert {s for _, s, _ in found} == {"Event/某某签约仪式"}
@@ -468,12 +473,21 @@ def test_rates_in_brackets_after_places_and_shared_values() -> None:
         _ref(text, "丁市", "Place/丁市", "Place"),
     ]
     found = {(v, s) for v, s, _ in _subjects(text, refs)}
-    assert found == {("17.5", "Place/甲市"), ("15.5", "Place/乙市"), ("12.5", "Place/丙市"), ("12.5", "Place/丁市")}
+    assert found == {
+        ("17.5", "Place/甲市"),
+        ("15.5", "Place/乙市"),
+        ("12.5", "Place/丙市"),
+        ("12.5", "Place/丁市"),
+    }
 
 
 def test_counts_of_divisions_are_the_home_place_s_and_thresholds_are_no_values() -> None:
     text = "全省16个市中,甲市、乙市等9市达到或超过10%,丙市首次迈过10%门槛。"
-    refs = [_ref(text, "全省", PROVINCE, "Place"), _ref(text, "甲市", "Place/甲市", "Place"), _ref(text, "乙市", "Place/乙市", "Place")]
+    refs = [
+        _ref(text, "全省", PROVINCE, "Place"),
+        _ref(text, "甲市", "Place/甲市", "Place"),
+        _ref(text, "乙市", "Place/乙市", "Place"),
+    ]
     found = _subjects(text, refs)
     assert ("9", PROVINCE, "2023") in found and ("16", PROVINCE, "2023") in found
     assert all(v != "10" for v, _, _ in found)

@@ -15,8 +15,14 @@ def _names(cands: list[Candidate]) -> set[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("省科协印发《关于加强青年科技人才培养的若干措施》。", {("Document", "关于加强青年科技人才培养的若干措施")}),
-        ("会议审议通过了《市科协2022年工作要点》和《学会管理办法(试行)》。", {("Document", "市科协2022年工作要点"), ("Document", "学会管理办法(试行)")}),
+        (
+            "省科协印发《关于加强青年科技人才培养的若干措施》。",
+            {("Document", "关于加强青年科技人才培养的若干措施")},
+        ),
+        (
+            "会议审议通过了《市科协2022年工作要点》和《学会管理办法(试行)》。",
+            {("Document", "市科协2022年工作要点"), ("Document", "学会管理办法(试行)")},
+        ),
         ("他订阅了《科技日报》。", {("Organization", "科技日报")}),
     ],
 )
@@ -54,15 +60,21 @@ def test_quoted_negative(text: str) -> None:
 def test_sessions_name_the_organisation_before_them() -> None:
     text = "近日,区科协七届三次全会召开。"
     org = Candidate(3, 6, "Organization", "某某区科学技术协会", "test")
-    found = grammar.find_sessions(text, lambda pos: (org.begin, org.name) if pos == org.end else None)
-    assert [(c.cls, c.name) for c in found] == [("Event", "某某区科学技术协会第七届委员会第三次全体会议")]
+    found = grammar.find_sessions(
+        text, lambda pos: (org.begin, org.name) if pos == org.end else None
+    )
+    assert [(c.cls, c.name) for c in found] == [
+        ("Event", "某某区科学技术协会第七届委员会第三次全体会议")
+    ]
     assert found[0].parent == "某某区科学技术协会"
 
 
 def test_congress_by_number() -> None:
     text = "省科协第十次代表大会开幕。"
     org = Candidate(0, 3, "Organization", "某省科学技术协会", "test")
-    found = grammar.find_sessions(text, lambda pos: (org.begin, org.name) if pos == org.end else None)
+    found = grammar.find_sessions(
+        text, lambda pos: (org.begin, org.name) if pos == org.end else None
+    )
     assert [c.name for c in found] == ["某省科学技术协会第十次代表大会"]
 
 
@@ -101,7 +113,9 @@ def test_headed(text: str, expected: tuple[str, str]) -> None:
 )
 def test_headed_negative(text: str) -> None:
     found = grammar.find_headed(text, lambda pos: None)
-    assert [c for c in found if c.cls in {"Platform", "Document", "Program"} or "干部" in text] == []
+    assert [
+        c for c in found if c.cls in {"Platform", "Document", "Program"} or "干部" in text
+    ] == []
 
 
 def test_barrier_stops_or_is_absorbed() -> None:
@@ -122,7 +136,10 @@ def test_paren_places() -> None:
 
 
 def test_document_kind() -> None:
-    assert grammar.document_kind("某市全民科学素质行动规划纲要实施方案(2021-2025年)") == "ImplementationPlan"
+    assert (
+        grammar.document_kind("某市全民科学素质行动规划纲要实施方案(2021-2025年)")
+        == "ImplementationPlan"
+    )
     assert grammar.document_kind("关于加强科技社团建设的意见") == "OpinionDocument"
 
 
@@ -140,7 +157,11 @@ def _place(text: str, name: str, canonical: str | None = None) -> Candidate:
     ("text", "place", "expected"),
     [
         # a company's brand words are any words; its name opens with the place before it
-        ("企业负责人走进联盟成员单位安阳德润精工股份有限公司交流。", "安阳", "安阳德润精工股份有限公司"),
+        (
+            "企业负责人走进联盟成员单位安阳德润精工股份有限公司交流。",
+            "安阳",
+            "安阳德润精工股份有限公司",
+        ),
         ("学会分别在安阳汇丰食品有限公司建站。", "安阳", "安阳汇丰食品有限公司"),
         ("中国远洋建设集团有限公司召开大会。", None, "中国远洋建设集团有限公司"),
     ],
@@ -177,7 +198,9 @@ def test_a_foundation_named_after_an_organisation() -> None:
         ("，安阳经济及科技发展局副局长出席。", "安阳经济及科技发展局"),
     ],
 )
-def test_a_conjunction_inside_an_organisation_opened_by_a_proper_name(text: str, expected: str) -> None:
+def test_a_conjunction_inside_an_organisation_opened_by_a_proper_name(
+    text: str, expected: str
+) -> None:
     barriers = [_place(text, "安阳")] if "安阳" in text else []
     assert ("Organization", expected) in _names(grammar.find_headed(text, _ends(*barriers)))
 
@@ -191,7 +214,10 @@ def test_no_conjunction_without_a_proper_name_first() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("首届江淮公民科学素质邀请赛暨第六届安阳市公民科学素质大赛启幕。", "首届江淮公民科学素质邀请赛暨第六届安阳市公民科学素质大赛"),
+        (
+            "首届江淮公民科学素质邀请赛暨第六届安阳市公民科学素质大赛启幕。",
+            "首届江淮公民科学素质邀请赛暨第六届安阳市公民科学素质大赛",
+        ),
         ("第二十一届安阳市学术年会开幕。", "第二十一届安阳市学术年会"),
     ],
 )
@@ -239,8 +265,11 @@ def test_a_numbered_name_the_text_comes_back_to_is_a_name() -> None:
 
 
 def test_bodies_of_a_term_with_and_without_their_organisation() -> None:
-    text = "某学会第十次会员代表大会召开。会议选举产生某学会第十一届理事会。张三代表第十届理事会作报告。"
-    orgs = {text.index("某学会"): "某学会", text.index("某学会第十一届") : "某学会"}
+    text = (
+        "某学会第十次会员代表大会召开。"
+        "会议选举产生某学会第十一届理事会。张三代表第十届理事会作报告。"
+    )
+    orgs = {text.index("某学会"): "某学会", text.index("某学会第十一届"): "某学会"}
 
     def org_before(pos: int) -> tuple[int, str] | None:
         for begin, name in orgs.items():

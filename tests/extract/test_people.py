@@ -102,17 +102,26 @@ def test_titles_with_bodies_and_modifiers_chain_over_dun_and_jian() -> None:
 
 def test_one_chain_ends_in_a_list_of_names() -> None:
     text = "，某协会书记处书记江一帆、闵若水，"
-    assert _hits(text, _org(text, "某协会")) == {("江一帆", "某协会", "书记处书记"), ("闵若水", "某协会", "书记处书记")}
+    assert _hits(text, _org(text, "某协会")) == {
+        ("江一帆", "某协会", "书记处书记"),
+        ("闵若水", "某协会", "书记处书记"),
+    }
 
 
 def test_a_former_post_is_still_a_post() -> None:
     text = "，原某局局长、某学会理事长钱立群，"
-    assert _hits(text, _org(text, "某局"), _org(text, "某学会")) == {("钱立群", "某局", "局长"), ("钱立群", "某学会", "理事长")}
+    assert _hits(text, _org(text, "某局"), _org(text, "某学会")) == {
+        ("钱立群", "某局", "局长"),
+        ("钱立群", "某学会", "理事长"),
+    }
 
 
 def test_a_chain_opening_with_a_body_continues_the_organisation_before() -> None:
     text = "某集团党委书记、董事长王一鸣，党委常委、副总经理赵二春出席。"
-    assert _hits(text, _org(text, "某集团", kind="Company")) >= {("赵二春", "某集团", "党委常委"), ("赵二春", "某集团", "副总经理")}
+    assert _hits(text, _org(text, "某集团", kind="Company")) >= {
+        ("赵二春", "某集团", "党委常委"),
+        ("赵二春", "某集团", "副总经理"),
+    }
 
 
 def test_no_continuation_across_sentences_or_without_a_body() -> None:
@@ -123,14 +132,19 @@ def test_no_continuation_across_sentences_or_without_a_body() -> None:
 def test_short_name_before_a_body_title_is_an_organisation() -> None:
     text = "，某某海油党组书记、董事长汪海东等出席"
     hits = find_posts(text, _orgs(), [])
-    assert {(h.org.name if h.org else None, h.org.kind if h.org else None, h.title) for h in hits} == {
+    assert {
+        (h.org.name if h.org else None, h.org.kind if h.org else None, h.title) for h in hits
+    } == {
         ("某某海油", "Company", "党组书记"),
         ("某某海油", "Company", "董事长"),
     }
 
 
 def test_elections_with_a_list_and_a_count() -> None:
-    text = "大会选举产生了某协会第三届委员会。甘一、柯二、岑三3人当选为专职副主席；卢四当选为某协会主席。"
+    text = (
+        "大会选举产生了某协会第三届委员会。"
+        "甘一、柯二、岑三3人当选为专职副主席；卢四当选为某协会主席。"
+    )
     committee = _org(text, "某协会第三届委员会", parent="某协会")
     hits = _hits(text, committee, _org(text, "某协会", 1))
     assert ("甘一", "某协会", "专职副主席") in hits and ("岑三", "某协会", "专职副主席") in hits
@@ -138,7 +152,10 @@ def test_elections_with_a_list_and_a_count() -> None:
 
 
 def test_council_elects_and_appoints() -> None:
-    text = "某学会第十届理事会成立。新一届理事会选举魏一为理事长，黄二、俞三为副理事长，聘任欧阳四为秘书长。"
+    text = (
+        "某学会第十届理事会成立。新一届理事会选举魏一为理事长，"
+        "黄二、俞三为副理事长，聘任欧阳四为秘书长。"
+    )
     hits = _hits(text, _org(text, "某学会第十届理事会", parent="某学会"))
     assert hits == {
         ("魏一", "某学会", "理事长"),
@@ -150,7 +167,10 @@ def test_council_elects_and_appoints() -> None:
 
 def test_appointed_by_and_certificates() -> None:
     text = "某研究会年会召开。会上，杜一被聘为某研究会首席专家，大会向谢二院士颁发了名誉会长证书。"
-    assert _hits(text, _org(text, "某研究会"), _org(text, "某研究会", 1)) == {("杜一", "某研究会", "首席专家"), ("谢二", "某研究会", "名誉会长")}
+    assert _hits(text, _org(text, "某研究会"), _org(text, "某研究会", 1)) == {
+        ("杜一", "某研究会", "首席专家"),
+        ("谢二", "某研究会", "名誉会长"),
+    }
 
 
 @pytest.mark.parametrize(

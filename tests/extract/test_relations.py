@@ -33,13 +33,17 @@ def _mentions(text: str) -> list[MentionRef]:
     for surface, (cls, key) in ENTITIES.items():
         start = 0
         while (i := text.find(surface, start)) >= 0:
-            b, e = (i + 1, i + len(surface) - 1) if surface.startswith("《") else (i, i + len(surface))
+            b, e = (
+                (i + 1, i + len(surface) - 1) if surface.startswith("《") else (i, i + len(surface))
+            )
             out.append(MentionRef(b, e, key, cls))
             start = i + len(surface)
     return sorted(out, key=lambda m: m.begin)
 
 
-def _relations(text: str, actor: str | None = "A", year: int | None = 2023) -> set[tuple[str, str, str]]:
+def _relations(
+    text: str, actor: str | None = "A", year: int | None = 2023
+) -> set[tuple[str, str, str]]:
     hits = find_relations(
         text,
         sentences(text),
@@ -57,7 +61,10 @@ def _relations(text: str, actor: str | None = "A", year: int | None = 2023) -> s
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("甲市科协与乙省科协、丙研究院签署合作协议。", {("A", "partner_of", "B"), ("A", "partner_of", "C")}),
+        (
+            "甲市科协与乙省科协、丙研究院签署合作协议。",
+            {("A", "partner_of", "B"), ("A", "partner_of", "C")},
+        ),
         ("甲市科协联合丁学会出台有关意见。", {("A", "partner_of", "D")}),
         ("甲市科协联办创新论坛。", {("A", "co_organizes", "V")}),
         ("甲市科协与乙省科协联建科普云平台。", {("A", "partner_of", "B"), ("A", "co_builds", "F")}),
@@ -67,14 +74,30 @@ def _relations(text: str, actor: str | None = "A", year: int | None = 2023) -> s
         ("甲市科协印发《科普条例实施办法》。", {("A", "issues", "T")}),
         ("今年甲市科协将出台《科普条例实施办法》。", {("A", "plans_to_issue", "T")}),
         ("甲市科协将制定《科普条例实施办法》。", {("A", "plans_to_issue", "T")}),
-        ("东湖区、西山区入选“智惠”试点。", {("E", "selected_for", "Q"), ("W", "selected_for", "Q")}),
-        ("甲市科协将在星河科学城云谷园区设立科技服务站。", {("X", "located_in", "Y"), ("A", "plans_to_build", "X")}),
-        ("甲市科协助力东湖区开展“智惠”试点。", {("A", "supports", "E"), ("E", "participates_in", "Q")}),
+        (
+            "东湖区、西山区入选“智惠”试点。",
+            {("E", "selected_for", "Q"), ("W", "selected_for", "Q")},
+        ),
+        (
+            "甲市科协将在星河科学城云谷园区设立科技服务站。",
+            {("X", "located_in", "Y"), ("A", "plans_to_build", "X")},
+        ),
+        (
+            "甲市科协助力东湖区开展“智惠”试点。",
+            {("A", "supports", "E"), ("E", "participates_in", "Q")},
+        ),
         ("甲市科协积极争取创新论坛落户星河科学城。", {("A", "seeks_to_host", "V")}),
         ("甲市科协参与筹办学术年会。", {("A", "co_organizes", "N")}),
         ("在丁学会开展青苗计划。", {("D", "participates_in", "P"), ("A", "runs", "P")}),
-        ("“智惠”试点(丁学会、丙研究院)启动。", {("D", "participates_in", "Q"), ("C", "participates_in", "Q")}),
-        ("在巩固青苗计划成果的基础上,开展“智惠”试点。", {("Q", "builds_on", "P"), ("A", "runs", "Q"), ("A", "runs", "P")} - {("A", "runs", "P")}),
+        (
+            "“智惠”试点(丁学会、丙研究院)启动。",
+            {("D", "participates_in", "Q"), ("C", "participates_in", "Q")},
+        ),
+        (
+            "在巩固青苗计划成果的基础上,开展“智惠”试点。",
+            {("Q", "builds_on", "P"), ("A", "runs", "Q"), ("A", "runs", "P")}
+            - {("A", "runs", "P")},
+        ),
         ("东湖区对西山区帮扶带动。", {("E", "supports", "W")}),
         ("推动《科普条例实施办法》落地。", {("A", "implements", "T")}),
         ("甲市科协打造“智惠”试点。", {("A", "implements", "Q")}),
@@ -120,8 +143,13 @@ def test_period_markers() -> None:
 def test_when_is_attached() -> None:
     text = "“十三五”时期,甲市科协联办创新论坛。"
     (hit,) = find_relations(
-        text, sentences(text), _mentions(text), main_actor="A", article_year=2021,
-        kind_of=lambda k: None, parts_of=lambda k: [],
+        text,
+        sentences(text),
+        _mentions(text),
+        main_actor="A",
+        article_year=2021,
+        kind_of=lambda k: None,
+        parts_of=lambda k: [],
     )
     assert hit.when == "十三五"
     assert "联办创新论坛" in text[hit.begin : hit.end]

@@ -21,8 +21,14 @@ def _keys(text: str, article_id: str = "a", **meta: str) -> set[str]:
     return {e.key for e in extract_text(text, article_id, **meta).entities}
 
 
-QINGDAO = "本报讯（青岛日报记者 周一鸣）5月19日，市科协召开学术年会，中国科协有关负责人出席。市科协主席王大海致辞。"
-CHONGQING = "本报讯（重庆日报记者 李二平）3月18日，市科协召开全会，中国科协有关负责人出席。市科协主席潘小江讲话。"
+QINGDAO = (
+    "本报讯（青岛日报记者 周一鸣）5月19日，市科协召开学术年会，"
+    "中国科协有关负责人出席。市科协主席王大海致辞。"
+)
+CHONGQING = (
+    "本报讯（重庆日报记者 李二平）3月18日，市科协召开全会，"
+    "中国科协有关负责人出席。市科协主席潘小江讲话。"
+)
 
 
 def test_homonyms_in_different_places_stay_apart() -> None:
@@ -37,12 +43,28 @@ def test_homonyms_in_different_places_stay_apart() -> None:
     ("first", "second", "key"),
     [
         # an abbreviation the lexicon writes out
-        ("本报讯 中科院成都分院与企业签约。", "新华社成都电 中国科学院成都分院与企业签约。", "Organization/中国科学院成都分院"),
+        (
+            "本报讯 中科院成都分院与企业签约。",
+            "新华社成都电 中国科学院成都分院与企业签约。",
+            "Organization/中国科学院成都分院",
+        ),
         # a division's 科协: short head, long head, relative name in an article of that division
-        ("本报讯 绵阳市科协举办科普活动。", "本报讯 绵阳市科学技术协会举办科普活动。", "Organization/绵阳市科学技术协会"),
-        ("华龙网讯 重庆两江新区科协举办活动。", "本报讯 两江新区科协举办活动。", "Organization/重庆市两江新区科学技术协会"),
+        (
+            "本报讯 绵阳市科协举办科普活动。",
+            "本报讯 绵阳市科学技术协会举办科普活动。",
+            "Organization/绵阳市科学技术协会",
+        ),
+        (
+            "华龙网讯 重庆两江新区科协举办活动。",
+            "本报讯 两江新区科协举办活动。",
+            "Organization/重庆市两江新区科学技术协会",
+        ),
         # a zone's abbreviated head
-        ("本报讯 重庆高新区管委会发布通知。", "本报讯 重庆高新技术产业开发区管委会发布通知。", None),
+        (
+            "本报讯 重庆高新区管委会发布通知。",
+            "本报讯 重庆高新技术产业开发区管委会发布通知。",
+            None,
+        ),
         # a national body by its short name
         ("国网派员参加。", "国家电网派员参加。", "Organization/国家电网有限公司"),
     ],
@@ -52,7 +74,9 @@ def test_aliases_and_abbreviations_merge(first: str, second: str, key: str | Non
     if key is not None:
         assert key in a and key in b
     else:  # the same set of organisations, whatever their canonical names
-        assert {k for k in a if k.startswith("Organization/")} == {k for k in b if k.startswith("Organization/")}
+        assert {k for k in a if k.startswith("Organization/")} == {
+            k for k in b if k.startswith("Organization/")
+        }
 
 
 SIMPLIFIED = "本报讯 无锡市人民政府与澳门科学技术协进会签署合作备忘录。无锡市副市长秦咏薪出席。"
@@ -76,7 +100,7 @@ def test_a_traditional_article_gives_the_entities_of_its_simplified_twin() -> No
     assert "無錫市人民政府" in anchors
 
 
-def test_a_short_form_declared_in_one_article_names_the_same_entity_as_the_full_name_in_another() -> None:
+def test_a_declared_short_form_names_the_entity_of_the_full_name() -> None:
     first = _keys("本报讯 某某科学技术协进会（某某科协）举行年会。", "a")
     second = _keys("本报讯 某某科学技术协进会举行年会。", "b")
     orgs = {k for k in first if k.startswith("Organization/")}

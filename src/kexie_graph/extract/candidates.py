@@ -11,7 +11,8 @@ __all__ = ["Candidate", "overlaps", "with_name"]
 class Candidate:
     """A name in the reading text (``begin``/``end`` are reading-text offsets).
 
-    ``priority`` orders overlapping candidates: lexicon entries and explicit grammars (titles, quotes)
+    ``priority`` orders overlapping candidates: lexicon entries and explicit grammars (titles,
+    quotes)
     beat names guessed from a head noun. ``inner`` holds the names nested inside this one that the
     relation rules still need (the brand 科创中国 inside “科创中国”试点城市).
     """

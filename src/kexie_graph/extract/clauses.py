@@ -51,7 +51,7 @@ class MentionRef:
 
 @dataclass(frozen=True, slots=True)
 class Template:
-    """A sentence with its mentions replaced by placeholders, and the maps back to the reading text."""
+    """A sentence with its mentions as placeholders, and the maps back to the reading text."""
 
     text: str
     starts: tuple[int, ...]  # reading offset of each template character's start

@@ -1,13 +1,16 @@
 """The article's context: its home place, publisher, date and year, and what follows from them.
 
 Relative names only mean something in context: 市科协 is the science association of the article's
-own city, 全市 is that city, 本报 is the paper that prints the article. This module finds the home place
-(from the publisher, the dateline and the places named), resolves such words against it, and hands the
+own city, 全市 is that city, 本报 is the paper that prints the article. This module finds the home
+place
+(from the publisher, the dateline and the places named), resolves such words against it, and hands
+the
 pipeline the lexicon's and gazetteer's candidates.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -24,7 +27,8 @@ __all__ = ["Context", "build_context"]
 #: the relative-name rules of :mod:`.abbrev` write out; longest suffix first
 _SUFFIXES = "|".join(sorted(map(re.escape, ORGANIZATION_SUFFIXES), key=len, reverse=True))
 _RELATIVE_RE = re.compile(rf"(?<![区市县])(?:市|省|区|县)(?:{_SUFFIXES})(?!员)")
-#: the same suffixes right after a named division (无锡市委, 重庆市政府): the rules apply to that place
+#: the same suffixes right after a named division (无锡市委, 重庆市政府): the rules apply to that
+# place
 _NAMED_RE = re.compile(rf"(?:市|省|区|县)(?:{_SUFFIXES})(?!员)")
 _PLACE_WORD_RE = re.compile(r"全市|我市|本市|全省|我省|本省|全区|我区|全县|我县")
 #: the country by deixis: 我国 always; 全国 where it names the country as a unit that is ranked,
@@ -39,23 +43,50 @@ _PARTY_RE = re.compile(
 )
 #: literary names of provinces (八闽 is 福建): they tell an article's home when nothing else does
 _PROVINCE_NAMES: dict[str, str] = {
-    "八闽": "福建省", "三秦": "陕西省", "齐鲁": "山东省", "荆楚": "湖北省", "三湘": "湖南省",
-    "八桂": "广西壮族自治区", "燕赵": "河北省", "三晋": "山西省", "赣鄱": "江西省", "陇原": "甘肃省",
-    "龙江": "黑龙江省", "八闽大地": "福建省", "天府之国": "四川省",
+    "八闽": "福建省",
+    "三秦": "陕西省",
+    "齐鲁": "山东省",
+    "荆楚": "湖北省",
+    "三湘": "湖南省",
+    "八桂": "广西壮族自治区",
+    "燕赵": "河北省",
+    "三晋": "山西省",
+    "赣鄱": "江西省",
+    "陇原": "甘肃省",
+    "龙江": "黑龙江省",
+    "八闽大地": "福建省",
+    "天府之国": "四川省",
 }
 _PROVINCE_NAME_RE = re.compile("|".join(sorted(_PROVINCE_NAMES, key=len, reverse=True)))
 #: one-character names of cities in datelines and headlines: 在蓉闭幕, 在昌召开
 _CITY_CHARS: dict[str, str] = {
-    "蓉": "成都市", "昌": "南昌市", "渝": "重庆市", "京": "北京市", "沪": "上海市", "津": "天津市",
-    "穗": "广州市", "榕": "福州市", "邕": "南宁市", "筑": "贵阳市", "甬": "宁波市", "锡": "无锡市",
-    "汉": "武汉市", "杭": "杭州市", "厦": "厦门市", "并": "太原市", "哈": "哈尔滨市", "连": "大连市",
+    "蓉": "成都市",
+    "昌": "南昌市",
+    "渝": "重庆市",
+    "京": "北京市",
+    "沪": "上海市",
+    "津": "天津市",
+    "穗": "广州市",
+    "榕": "福州市",
+    "邕": "南宁市",
+    "筑": "贵阳市",
+    "甬": "宁波市",
+    "锡": "无锡市",
+    "汉": "武汉市",
+    "杭": "杭州市",
+    "厦": "厦门市",
+    "并": "太原市",
+    "哈": "哈尔滨市",
+    "连": "大连市",
 }
 _CITY_CHAR_RE = re.compile(
     rf"(?<=[在赴抵来])([{''.join(_CITY_CHARS)}])(?=召开|举行|开幕|闭幕|举办|落幕|启幕|启动|揭牌|签约|开营)"
 )
 #: the macro-regions of Chinese statistics (中部地区 ranks and averages)
 _MACRO_REGION_RE = re.compile(r"(?:东部|中部|西部|东北|中西部)地区")
-_SUBJECT_RE = re.compile(r"(?:全市|全省|全区|全县|各级)?科协系统|科协工作|各级科协组织|全市科协|全省科协")
+_SUBJECT_RE = re.compile(
+    r"(?:全市|全省|全区|全县|各级)?科协系统|科协工作|各级科协组织|全市科协|全省科协"
+)
 _DATE_RE = re.compile(r"(?:(20\d\d|19\d\d)年)?(\d{1,2})月(\d{1,2})日")
 _YEAR_RE = re.compile(r"(?<![\d(（\-—])(20\d\d|19\d\d)年")
 
@@ -84,7 +115,8 @@ class Context:
     _places_in: dict[str, str | None] = field(default_factory=dict)  # place_in, per article
     text: str = ""
 
-    # ------------------------------------------------------------------ helpers used by the pipeline
+    # ------------------------------------------------------------------ helpers used by the
+    # pipeline
 
     def surface(self, c: Candidate) -> str:
         """Return the text a candidate covers (its surface form)."""
@@ -114,12 +146,20 @@ class Context:
         if c.kind == "ScienceAssociation" and c.name.endswith("科学技术协会"):
             prefix = c.name[: -len("科学技术协会")]
             hits = self.gazetteer.find(prefix, self.home.places)
-            tiles = bool(hits) and hits[0].begin == 0 and hits[-1].end == len(prefix) and all(
-                a.end == b.begin for a, b in zip(hits, hits[1:], strict=False)
+            tiles = (
+                bool(hits)
+                and hits[0].begin == 0
+                and hits[-1].end == len(prefix)
+                and all(a.end == b.begin for a, b in itertools.pairwise(hits))
             )
             if tiles and hits[-1].place.zh + "科学技术协会" != c.name:
                 zh = hits[-1].place.zh + "科学技术协会"
-                return replace(c, name=zh, aliases=tuple(dict.fromkeys((*c.aliases, c.name))), located_in=hits[-1].place.zh)
+                return replace(
+                    c,
+                    name=zh,
+                    aliases=tuple(dict.fromkeys((*c.aliases, c.name))),
+                    located_in=hits[-1].place.zh,
+                )
         name = c.name
         for hit in self.lexicon.find(name):
             if hit.begin == 0 and hit.end < len(name) and hit.candidates:
@@ -127,12 +167,14 @@ class Context:
                 if entry.cls == "Organization":
                     name = entry.zh + name[hit.end :]
                     parent = c.parent and entry.zh
-                    return replace(c, name=name, parent=parent or c.parent, aliases=(*c.aliases, c.name))
+                    return replace(
+                        c, name=name, parent=parent or c.parent, aliases=(*c.aliases, c.name)
+                    )
         return c
 
     def bare_subunits(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
         """科协机关 (no place before it) is the headquarters of the home association."""
-        out = []
+        out: list[Candidate] = []
         if not self.home_association:
             return out
         home = self.home_association.split("/", 1)[1]
@@ -141,12 +183,21 @@ class Context:
             if any(c.begin <= m.start() < c.end for c in chosen):
                 continue
             out.append(
-                Candidate(m.start(), m.end(), "Organization", short + m.group(1), "head.subunit", "OrganizationOffice", 45, parent=home)
+                Candidate(
+                    m.start(),
+                    m.end(),
+                    "Organization",
+                    short + m.group(1),
+                    "head.subunit",
+                    "OrganizationOffice",
+                    45,
+                    parent=home,
+                )
             )
         return out
 
     def nearest_known_parent(self, parent: str, ents: dict[str, Entity]) -> str | None:
-        """Climb the lexicon's parent chain from ``parent`` to the first entity the article names."""
+        """Climb the lexicon's parents from ``parent`` to the first entity the article names."""
         seen = set()
         name: str | None = parent
         while name and name not in seen:
@@ -185,14 +236,17 @@ def build_context(text: str, article: Article) -> Context:
     ctx.place_words = _place_words(text, home)
     _publisher(ctx, text, source)
     counts = Counter(
-        entity_key(c.cls, c.name) for c in ctx.abbreviation_candidates + ctx.lexicon_candidates if c.cls == "Organization" and c.kind == "ScienceAssociation"
+        entity_key(c.cls, c.name)
+        for c in ctx.abbreviation_candidates + ctx.lexicon_candidates
+        if c.cls == "Organization" and c.kind == "ScienceAssociation"
     )
     ctx.main_actor = counts.most_common(1)[0][0] if counts else ctx.home_association
     return ctx
 
 
 def clean_source(source: str | None) -> str | None:
-    """The publisher's name in a metadata ``source`` field, without notes (``华龙网 (…)`` -> 华龙网).
+    """The publisher's name in a metadata ``source`` field, without notes (``华龙网 (…)`` -> 华龙网)
+    .
 
     A source that does not start with a Chinese name (a note in English, a URL) names no publisher.
     """
@@ -205,7 +259,7 @@ def clean_source(source: str | None) -> str | None:
 
 
 def _deictic_candidates(text: str, lexicon: Lexicon) -> list[Candidate]:
-    """The country (我国, 全国 as a unit), the Party (党的建设), and the macro-regions (中部地区)."""
+    """The country (我国, 全国 as a unit), the Party (党的建设), the macro-regions (中部地区)."""
     out: list[Candidate] = []
     for regex, zh in ((_COUNTRY_RE, "中华人民共和国"), (_PARTY_RE, "中国共产党")):
         entry = lexicon.get(zh)
@@ -214,12 +268,21 @@ def _deictic_candidates(text: str, lexicon: Lexicon) -> list[Candidate]:
         for m in regex.finditer(text):
             out.append(
                 Candidate(
-                    m.start(), m.end(), entry.cls, entry.zh, f"context.deictic-{entry.cls.lower()}", entry.kind, 30,
-                    en=entry.en, aliases=(m.group(0),),
+                    m.start(),
+                    m.end(),
+                    entry.cls,
+                    entry.zh,
+                    f"context.deictic-{entry.cls.lower()}",
+                    entry.kind,
+                    30,
+                    en=entry.en,
+                    aliases=(m.group(0),),
                 )
             )
     for m in _MACRO_REGION_RE.finditer(text):
-        out.append(Candidate(m.start(), m.end(), "Place", m.group(0), "context.macro-region", "Region", 70))
+        out.append(
+            Candidate(m.start(), m.end(), "Place", m.group(0), "context.macro-region", "Region", 70)
+        )
     return out
 
 
@@ -231,14 +294,25 @@ def _city_chars(text: str, gazetteer: Gazetteer) -> list[Candidate]:
         if place is not None:
             out.append(
                 Candidate(
-                    m.start(1), m.end(1), "Place", place.zh, "context.city-character", place.kind, 70,
-                    en=place.en, aliases=(m.group(1),), located_in=place.parent or None, admin=True,
+                    m.start(1),
+                    m.end(1),
+                    "Place",
+                    place.zh,
+                    "context.city-character",
+                    place.kind,
+                    70,
+                    en=place.en,
+                    aliases=(m.group(1),),
+                    located_in=place.parent or None,
+                    admin=True,
                 )
             )
     return out
 
 
-def _lexicon_candidates(text: str, lexicon: Lexicon, gazetteer: Gazetteer, home: PlaceContext) -> list[Candidate]:
+def _lexicon_candidates(
+    text: str, lexicon: Lexicon, gazetteer: Gazetteer, home: PlaceContext
+) -> list[Candidate]:
     out = []
     for hit in lexicon.find(text):
         if not hit.candidates:
@@ -246,17 +320,34 @@ def _lexicon_candidates(text: str, lexicon: Lexicon, gazetteer: Gazetteer, home:
         entry = hit.candidates[0]
         out.append(
             Candidate(
-                hit.begin, hit.end, entry.cls, entry.zh, f"lexicon.{entry.cls.lower()}", entry.kind, 80,
-                en=entry.en, aliases=tuple(entry.aliases), parent=entry.parent, located_in=entry.located_in,
+                hit.begin,
+                hit.end,
+                entry.cls,
+                entry.zh,
+                f"lexicon.{entry.cls.lower()}",
+                entry.kind,
+                80,
+                en=entry.en,
+                aliases=tuple(entry.aliases),
+                parent=entry.parent,
+                located_in=entry.located_in,
             )
         )
-    for hit in gazetteer.find(text, home.places):
-        place = hit.place
+    for place_hit in gazetteer.find(text, home.places):
+        place = place_hit.place
         out.append(
             Candidate(
-                hit.begin, hit.end, "Place", place.zh, "gazetteer.place", place.kind, 75,
-                en=place.en, aliases=(hit.surface,) if hit.surface != place.zh else (),
-                located_in=place.parent or None, admin=True,
+                place_hit.begin,
+                place_hit.end,
+                "Place",
+                place.zh,
+                "gazetteer.place",
+                place.kind,
+                75,
+                en=place.en,
+                aliases=(place_hit.surface,) if place_hit.surface != place.zh else (),
+                located_in=place.parent or None,
+                admin=True,
             )
         )
     return out
@@ -278,8 +369,16 @@ def _relatives(text: str, home: PlaceContext, gazetteer: Gazetteer) -> list[Cand
             begin = m.start() + 1 - (len(window) - hit.begin)
             out.append(
                 Candidate(
-                    begin, m.end(), resolved.cls, resolved.zh, "abbrev.named-place", resolved.kind, 78,
-                    en=resolved.en, aliases=(text[begin : m.end()],), located_in=resolved.located_in,
+                    begin,
+                    m.end(),
+                    resolved.cls,
+                    resolved.zh,
+                    "abbrev.named-place",
+                    resolved.kind,
+                    78,
+                    en=resolved.en,
+                    aliases=(text[begin : m.end()],),
+                    located_in=resolved.located_in,
                 )
             )
             continue
@@ -288,8 +387,16 @@ def _relatives(text: str, home: PlaceContext, gazetteer: Gazetteer) -> list[Cand
             continue
         out.append(
             Candidate(
-                m.start(), m.end(), resolved.cls, resolved.zh, "abbrev.relative", resolved.kind, 85,
-                en=resolved.en, aliases=(m.group(0),), located_in=resolved.located_in,
+                m.start(),
+                m.end(),
+                resolved.cls,
+                resolved.zh,
+                "abbrev.relative",
+                resolved.kind,
+                85,
+                en=resolved.en,
+                aliases=(m.group(0),),
+                located_in=resolved.located_in,
             )
         )
     return out
@@ -310,7 +417,9 @@ def _place_words(text: str, home: PlaceContext) -> list[tuple[int, int, str]]:
     out = []
     for m in _PLACE_WORD_RE.finditer(text):
         word = m.group(0)
-        level = {"市": home.city, "省": home.province, "区": home.district, "县": home.district}[word[-1]]
+        level = {"市": home.city, "省": home.province, "区": home.district, "县": home.district}[
+            word[-1]
+        ]
         if level:
             out.append((m.start(), m.end(), entity_key("Place", level)))
     return out
@@ -428,6 +537,12 @@ def _paper(ctx: Context, begin: int, end: int, surface: str, rule: str) -> Candi
     entry = ctx.lexicon.get(surface) or next(iter(ctx.lexicon.by_alias(surface)), None)
     zh = entry.zh if entry is not None else surface
     return Candidate(
-        begin, end, "Organization", zh, rule, entry.kind if entry else "Newspaper", 90,
+        begin,
+        end,
+        "Organization",
+        zh,
+        rule,
+        entry.kind if entry else "Newspaper",
+        90,
         en=entry.en if entry else None,
     )

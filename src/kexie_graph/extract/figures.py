@@ -309,7 +309,9 @@ _PLACE_HEADS = re.compile(
 #: counts of divisions (区县, 地市 …): about the place that contains them, not one of them
 _DIVISION_COUNT = re.compile(r"(?:区县|县|区|乡镇|街道|城市|省份|地市|市)(?:数量|数)?$")
 #: a count of designated units of a level (省级…工作站, 全省…基地): about the place of that level
-_LEVEL_UNITS = re.compile(r"(?:[^,，。；、]{0,8}的)?(?:省级|市级|县级|区级|全省|全市|省|市)[\u4e00-\u9fff]{0,8}(?:工作站|基地|站|中心|平台)")
+_LEVEL_UNITS = re.compile(
+    r"(?:[^,，。；、]{0,8}的)?(?:省级|市级|县级|区级|全省|全市|省|市)[\u4e00-\u9fff]{0,8}(?:工作站|基地|站|中心|平台)"
+)
 #: terms of a scheme (每人每年15万元, 32岁以下, 连续三年): not dated
 _STANDING = re.compile(r"每人|每年|每月|每项")
 
@@ -708,16 +710,23 @@ def find_figures(
 
 
 def _drop_thresholds(art: _Article, figures: list[_Figure]) -> list[_Figure]:
-    """等9市达到或超过10%, 首次迈过10%门槛: the rate is the bar the counted places pass, no one's value."""
+    """等9市达到或超过10%, 首次迈过10%门槛: the bar the counted places pass, no one's value."""
     text = art.text
     out = []
     for f in figures:
         if f.unit == "percent":
             if text.startswith(("门槛", "大关", "关口"), f.number_end + 1):
                 continue
-            lo = max(f.sentence, text.rfind("，", 0, f.number_begin) + 1, text.rfind(",", 0, f.number_begin) + 1)
+            lo = max(
+                f.sentence,
+                text.rfind("，", 0, f.number_begin) + 1,
+                text.rfind(",", 0, f.number_begin) + 1,
+            )
             if any(
-                g is not f and g.unit == "count" and lo <= g.number_begin < f.number_begin and g.subject == art.home
+                g is not f
+                and g.unit == "count"
+                and lo <= g.number_begin < f.number_begin
+                and g.subject == art.home
                 for g in figures
             ):
                 continue
@@ -736,14 +745,21 @@ def _shared_by_list(art: _Article, figures: list[_Figure]) -> list[_Figure]:
         lo = max(f.sentence, text.rfind("。", 0, f.number_begin) + 1)
         if "均" not in text[max(lo, f.number_begin - 12) : f.number_begin]:
             continue
-        places = [m for m in art.all_mentions if m.cls == "Place" and lo <= m.begin < f.number_begin]
+        places = [
+            m for m in art.all_mentions if m.cls == "Place" and lo <= m.begin < f.number_begin
+        ]
         subject = next((m for m in reversed(places) if m.key == f.subject), None)
         if subject is None:
             continue
         i = j = places.index(subject)
         while i > 0 and text[places[i - 1].end : places[i].begin] in {"、", "和", "及", "与"}:
             i -= 1
-        while j + 1 < len(places) and text[places[j].end : places[j + 1].begin] in {"、", "和", "及", "与"}:
+        while j + 1 < len(places) and text[places[j].end : places[j + 1].begin] in {
+            "、",
+            "和",
+            "及",
+            "与",
+        }:
             j += 1
         listed = places[i : j + 1]
         if len(listed) < 2:
@@ -751,7 +767,8 @@ def _shared_by_list(art: _Article, figures: list[_Figure]) -> list[_Figure]:
         out.pop()
         end = max(f.number_end + 1, text.find(")", f.number_begin, f.number_begin + 8) + 1)
         for other in listed:
-            # each place its own evidence, from its name to the value (安庆、黄山(均为12.5%) / 黄山(均为12.5%))
+            # each place its own evidence, from its name to the value (安庆、黄山(均为12.5%) / 黄
+            # 山(均为12.5%))
             copy = _copy(f, other.key)
             copy.begin, copy.end = other.begin, end
             out.append(copy)
@@ -766,8 +783,21 @@ def _bracketed(text: str, pos: int) -> bool:
 
 def _copy(f: _Figure, subject: str) -> _Figure:
     return _Figure(
-        f.indicator, f.value, f.unit, f.kind, f.year, f.comparator, f.begin, f.end, f.number_begin,
-        f.number_end, f.rule, f.measure, f.approximate, subject, f.sentence,
+        f.indicator,
+        f.value,
+        f.unit,
+        f.kind,
+        f.year,
+        f.comparator,
+        f.begin,
+        f.end,
+        f.number_begin,
+        f.number_end,
+        f.rule,
+        f.measure,
+        f.approximate,
+        subject,
+        f.sentence,
     )
 
 
@@ -1168,7 +1198,9 @@ def _settle(art: _Article, figures: list[_Figure]) -> None:
         figure.year = (
             chosen.label if chosen else (str(art.article_year) if art.article_year else None)
         )
-        own_year = re.compile(r"((?:19|20)\d\d)年的$").search(text, max(0, figure.number_begin - 8), figure.number_begin)
+        own_year = re.compile(r"((?:19|20)\d\d)年的$").search(
+            text, max(0, figure.number_begin - 8), figure.number_begin
+        )
         if own_year:
             figure.year = own_year.group(1)  # 较2020年的10.80%: the base value is of its own year
         if figure.measure == "岁" or _STANDING.search(text[c_lo:c_hi]):
@@ -1233,10 +1265,18 @@ def _settle(art: _Article, figures: list[_Figure]) -> None:
                 and (
                     _DIVISION_COUNT.search(figure.indicator)
                     or figure.measure in {"市", "县", "区"}
-                    or re.match(r"(?:市|县|区县|地市|城市|乡镇|区)(?![\u4e00-\u9fff]{0,2}(?:科协|政府|委))", text[figure.number_end + len(figure.measure or "") :])
-                    or _LEVEL_UNITS.match(text, figure.end - 1 if figure.measure else figure.number_end)
+                    or re.match(
+                        r"(?:市|县|区县|地市|城市|乡镇|区)(?![\u4e00-\u9fff]{0,2}(?:科协|政府|委))",
+                        text[figure.number_end + len(figure.measure or "") :],
+                    )
+                    or _LEVEL_UNITS.match(
+                        text, figure.end - 1 if figure.measure else figure.number_end
+                    )
                     or _LEVEL_UNITS.match(text, figure.number_end + len(figure.measure or ""))
-                    or re.match(r"(?:全省|全市|全区|全县|我省|我市)", text[_lead_of(text, c_lo) : figure.number_begin])
+                    or re.match(
+                        r"(?:全省|全市|全区|全县|我省|我市)",
+                        text[_lead_of(text, c_lo) : figure.number_begin],
+                    )
                 )
             ):
                 figure.subject = art.home  # 其余15个市, 16家省级…工作站, 全省…工作站已达145家
@@ -1440,9 +1480,15 @@ def _settle_subject(
     if bracket is not None:
         figure.subject = bracket
         return
-    if prefer_place and previous is not None and previous.sentence == s_lo and previous.subject:
-        if not [m for m in art.mentions_in(c_lo, hi) if m.cls == "Place"]:
-            prefer_place = False  # 院士项目…占签约项目总数的一半以上: a share of what the sentence counts
+    # 院士项目…占签约项目总数的一半以上: a share of what the sentence counts, not a place's rate
+    if (
+        prefer_place
+        and previous is not None
+        and previous.sentence == s_lo
+        and previous.subject
+        and not [m for m in art.mentions_in(c_lo, hi) if m.cls == "Place"]
+    ):
+        prefer_place = False
     if prefer_place:
         places = [m for m in art.mentions_in(s_lo, hi) if m.cls == "Place"]
         if places:
@@ -1457,7 +1503,9 @@ def _settle_subject(
         return
     # The figure's own clause: the nearest mention of any kind (科技馆共上下2层), or the entity a
     # bare head noun opening the clause refers back to (仪式现场共有…, 工程自…启动).
-    own = [m for m in art.mentions_in(c_lo, hi) if not _counted_modifier(text, m, figure.number_begin)]
+    own = [
+        m for m in art.mentions_in(c_lo, hi) if not _counted_modifier(text, m, figure.number_begin)
+    ]
     if own:
         figure.subject = own[0].key
         return
@@ -1483,13 +1531,19 @@ def _settle_subject(
             return
     para = art.paragraph_start(s_lo)
     if previous is not None and previous.subject and previous.number_begin >= para:
-        figure.subject = previous.subject  # the paragraph goes on about what its last figure was about
+        figure.subject = (
+            previous.subject
+        )  # the paragraph goes on about what its last figure was about
         return
     if para < s_lo:
         # the topic of the nearest earlier sentence of the paragraph that opens with a name
         for b, _ in reversed([x for x in art.sentences if para <= x[0] < s_lo]):
             lead = _skip_lead(text, b)
-            opening = [m for m in art.mentions_in(b, lead + 40) if m.begin == lead and not _modifies(text, m)]
+            opening = [
+                m
+                for m in art.mentions_in(b, lead + 40)
+                if m.begin == lead and not _modifies(text, m)
+            ]
             if opening:
                 figure.subject = _body_of(art, opening[0].key)
                 return
@@ -1516,7 +1570,7 @@ def _modifies(text: str, m: MentionRef) -> bool:
         return False
     from .grammar import tokens  # the dictionary tells the noun after a name from a verb
 
-    tok, tag = tokens(text[pos : pos + 6])[0]
+    _tok, tag = tokens(text[pos : pos + 6])[0]
     return tag in {"n", "nz", "ng"}
 
 
@@ -1546,7 +1600,7 @@ _LEAD = re.compile(
 
 
 def _skip_lead(text: str, pos: int) -> int:
-    """Where a clause's words start, after spaces, quotes and a time or place lead (2017年, 今年)."""
+    """Where a clause's words start, after spaces, quotes and a time lead (2017年, 今年)."""
     m = _LEAD.match(text, pos)
     return m.end() if m else pos
 
@@ -1573,9 +1627,14 @@ def _anaphor(art: _Article, lo: int, hi: int) -> str | None:
 
 def _counted_modifier(text: str, m: MentionRef, number: int) -> bool:
     """A name right before the counted noun and its number names what is counted (X项目9个)."""
-    if m.end == number or (m.end < number and text[m.end:number] in {"”", "》"}):
+    if m.end == number or (m.end < number and text[m.end : number] in {"”", "》"}):
         return True  # 院士专家示范工作站20家: the name is the counted noun itself
-    return bool(re.match(r"(?:项目|单位|企业|团体|机构|人才|专家|院士|站|基地|名额)[\d一二两三四五六七八九十百]", text[m.end : number + 1]))
+    return bool(
+        re.match(
+            r"(?:项目|单位|企业|团体|机构|人才|专家|院士|站|基地|名额)[\d一二两三四五六七八九十百]",
+            text[m.end : number + 1],
+        )
+    )
 
 
 def _composed_of(art: _Article, figure: _Figure) -> str | None:
@@ -1591,7 +1650,9 @@ def _bracketed_place(art: _Article, figure: _Figure) -> str | None:
     """合肥(17.5%): a rate in brackets right after a place is the place's."""
     text = art.text
     open_at = text.rfind("(", max(0, figure.number_begin - 4), figure.number_begin)
-    if open_at < 0 or not re.fullmatch(r"(?:平均|均为|约|达|为)*", text[open_at + 1 : figure.number_begin]):
+    if open_at < 0 or not re.fullmatch(
+        r"(?:平均|均为|约|达|为)*", text[open_at + 1 : figure.number_begin]
+    ):
         return None
     before = [x for x in art.all_mentions if x.end == open_at and x.cls == "Place"]
     return before[0].key if before else None

@@ -1,6 +1,8 @@
-"""Name grammars over the reading text: titles in 《》, quoted names, session names, names by head noun.
+"""Name grammars over the reading text: titles in 《》, quoted names, session names, names by head
+noun.
 
-Each finder returns :class:`~.candidates.Candidate` records in reading-text offsets. The finders know
+Each finder returns :class:`~.candidates.Candidate` records in reading-text offsets. The finders
+know
 the genre's shapes, never a particular article: a name is found by its head noun (…学会, …论坛,
 …工作站), its quotation marks, or its brackets, and bounded on the left by the words that govern it.
 """
@@ -12,7 +14,6 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from .candidates import Candidate
-from .people import TITLES
 from .heads import (
     COMPOUND_TAILS,
     GENERIC_HEADS,
@@ -24,6 +25,7 @@ from .heads import (
     Head,
     head_expansion,
 )
+from .people import TITLES
 
 __all__ = [
     "find_headed",
@@ -40,22 +42,74 @@ _HEAD_BY_TEXT: dict[str, Head] = {}
 for _head in HEADS:
     _HEAD_BY_TEXT.setdefault(_head.text, _head)
 
-_STOP_TAGS = frozenset({"p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "ad", "m", "q", "r", "c", "y", "e"})
+_STOP_TAGS = frozenset(
+    {"p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "ad", "m", "q", "r", "c", "y", "e"}
+)
 _CONJUNCTIONS = frozenset({"与", "和", "及", "暨"})
 #: ordinals that open an event's name (首届…, 第十三届…), kept in it
 _ORDINAL_RE = re.compile(r"首届|第[一二三四五六七八九十百零〇两\d]{1,4}[届次期]")
 #: common nouns ending in a one-character head (格局 is no bureau, 展厅 no department)
 _NOT_BODIES = tuple(
-    "格局 布局 结局 大局 全局 当局 开局 时局 政局 僵局 残局 变局 新局 棋局 饭局 "
-    "餐厅 客厅 大厅 展厅 门厅 营业厅 报告厅 演播厅 会议厅 舞厅 办事大厅".split()
+    [
+        "格局",
+        "布局",
+        "结局",
+        "大局",
+        "全局",
+        "当局",
+        "开局",
+        "时局",
+        "政局",
+        "僵局",
+        "残局",
+        "变局",
+        "新局",
+        "棋局",
+        "饭局",
+        "餐厅",
+        "客厅",
+        "大厅",
+        "展厅",
+        "门厅",
+        "营业厅",
+        "报告厅",
+        "演播厅",
+        "会议厅",
+        "舞厅",
+        "办事大厅",
+    ]
 )
 #: characters that end the words before a company's name (在青岛天汇食品有限公司)
 _COMPANY_BOUNDS = frozenset("在与和及、由向对为把将从到")
 #: heads of company names, whose brand words are any words (天汇, 德迈仕)
 _COMPANY_HEADS = frozenset({"有限公司", "股份有限公司", "有限责任公司", "公司", "集团"})
-_CONSTRUCTIVE = ("设立", "建立", "建设", "搭建", "创建", "建成", "上线", "启用", "开通", "打造", "成立")
+_CONSTRUCTIVE = (
+    "设立",
+    "建立",
+    "建设",
+    "搭建",
+    "创建",
+    "建成",
+    "上线",
+    "启用",
+    "开通",
+    "打造",
+    "成立",
+)
 _ISSUING = ("制定", "印发", "出台", "发布", "起草", "编制", "修订", "颁布", "制定出台", "研究制定")
-_PROPER_PREFIXES = ("国家", "中国", "全国", "国际", "世界", "亚太", "西部", "东部", "中部", "长江", "粤港澳")
+_PROPER_PREFIXES = (
+    "国家",
+    "中国",
+    "全国",
+    "国际",
+    "世界",
+    "亚太",
+    "西部",
+    "东部",
+    "中部",
+    "长江",
+    "粤港澳",
+)
 
 
 #: compounds jieba's dictionary splits wrongly in this genre (线上线下 is not 线/上线/下)
@@ -84,7 +138,10 @@ def tokens(text: str) -> list[tuple[str, str | None]]:
         if tok == "年" and out and out[-1][0].isdigit():
             out[-1] = (out[-1][0] + tok, "t")  # 2021 + 年 -> one year token
         elif out and (out[-1][0] + tok in GOVERNING or _ORDINAL_RE.fullmatch(out[-1][0] + tok)):
-            out[-1] = (out[-1][0] + tok, out[-1][1])  # 赋+能, 第二+十一届: one word the dictionary splits
+            out[-1] = (
+                out[-1][0] + tok,
+                out[-1][1],
+            )  # 赋+能, 第二+十一届: one word the dictionary splits
         else:
             out.append((tok, tags.get(tok)))
     return out
@@ -92,7 +149,9 @@ def tokens(text: str) -> list[tuple[str, str | None]]:
 
 #: titles that bound a name on its left; 院士, 专家 and the like also modify names (院士带培计划)
 _TITLE_TAIL = tuple(
-    t for t in TITLES if len(t) >= 2 and t not in {"院士", "委员", "成员", "理事", "研究员", "教授", "顾问", "常委"}
+    t
+    for t in TITLES
+    if len(t) >= 2 and t not in {"院士", "委员", "成员", "理事", "研究员", "教授", "顾问", "常委"}
 )
 #: a post title starting here (局长, 院长 …): what looks like a head is part of it
 _TITLE_START = re.compile("|".join(t for t in TITLES if len(t) >= 2))
@@ -193,9 +252,17 @@ def find_titles(text: str) -> list[Candidate]:
         if not inner:
             continue
         if re.search(r"(日报|晚报|报|杂志|周刊)$", inner):
-            out.append(Candidate(m.start(1), m.end(1), "Organization", inner, "title.newspaper", "Newspaper", 90))
+            out.append(
+                Candidate(
+                    m.start(1), m.end(1), "Organization", inner, "title.newspaper", "Newspaper", 90
+                )
+            )
             continue
-        out.append(Candidate(m.start(1), m.end(1), "Document", inner, "title.document", document_kind(inner), 100))
+        out.append(
+            Candidate(
+                m.start(1), m.end(1), "Document", inner, "title.document", document_kind(inner), 100
+            )
+        )
     return out
 
 
@@ -216,7 +283,8 @@ def _continuation(text: str, pos: int) -> str:
 
 
 def _head_prefix(window: str) -> tuple[int, Head] | None:
-    """Return the longest prefix of ``window`` ending in a head (and that head), not crossing a governing word."""
+    """The longest prefix of ``window`` that ends in a head (and that head), before any governing
+    word."""
     limit = 0
     for tok, tag in tokens(window):
         if limit and (_is_stop(tok, tag) or tok == "的"):
@@ -274,7 +342,7 @@ def _slogan(text: str, m: re.Match[str], run: str) -> bool:
 
 
 def find_quoted(text: str) -> list[Candidate]:
-    """Find names in quotation marks, with their head noun when one follows (“巴蜀科技云服务”平台)."""
+    """Find names in quotation marks, with the head noun that may follow (“巴蜀科技云服务”平台)."""
     out = []
     for m in _QUOTED_RUN_RE.finditer(text):
         run = m.group(0)
@@ -285,7 +353,9 @@ def find_quoted(text: str) -> list[Candidate]:
             continue
         after = text[m.end() : m.end() + 4]
         if inner is not None and _PLACE_AFTER_QUOTE_RE.match(after):
-            out.append(Candidate(m.start() + 1, m.end() - 1, "Place", inner, "quoted.place", "Region", 60))
+            out.append(
+                Candidate(m.start() + 1, m.end() - 1, "Place", inner, "quoted.place", "Region", 60)
+            )
             continue
         window = _continuation(text, m.end())
         # strip a generic trailing head (活动, 工作 …) before looking for a real one
@@ -302,17 +372,36 @@ def find_quoted(text: str) -> list[Candidate]:
             name = run + window[:end]
             aliases: tuple[str, ...] = ()
             if head.cls == "Organization" and head.needs_prefix and window[:end] == head.text:
-                # “科创中国”产业科技服务团: a brand and a kind of body, no body's own name: the scheme
+                # “科创中国”产业科技服务团: a brand and a kind of body, no body's own name: the
+                # scheme
                 # under which such bodies are formed (its members add their own words)
-                out.append(Candidate(m.start(), m.end() + end, "Program", name, "quoted.head.scheme", None, 70, inner=(inner,) if inner else ()))
+                out.append(
+                    Candidate(
+                        m.start(),
+                        m.end() + end,
+                        "Program",
+                        name,
+                        "quoted.head.scheme",
+                        None,
+                        70,
+                        inner=(inner,) if inner else (),
+                    )
+                )
                 continue
             if head.cls in {"Platform", "Organization"}:
                 # a facility's or body's proper name carries no quotation marks (巴蜀科技云服务平台)
                 name, aliases = name.replace("“", "").replace("”", ""), (name,)
             out.append(
                 Candidate(
-                    m.start(), m.end() + end, head.cls, name, "quoted.head", head.kind, 70,
-                    aliases=aliases, inner=(inner,) if inner else (),
+                    m.start(),
+                    m.end() + end,
+                    head.cls,
+                    name,
+                    "quoted.head",
+                    head.kind,
+                    70,
+                    aliases=aliases,
+                    inner=(inner,) if inner else (),
                 )
             )
             continue
@@ -323,7 +412,7 @@ def find_quoted(text: str) -> list[Candidate]:
             continue
         if len(inner) > 12:
             continue  # a long quotation without a head is speech or a slogan, not a name
-        generic = next((g for g in GENERIC_HEADS if window.startswith(g) or window.endswith(g)), None)
+        generic = next((g for g in GENERIC_HEADS if window.startswith(g) or window.endswith(g)), "")
         cls, kind = GENERIC_HEADS.get(generic or "", ("Program", None))
         out.append(Candidate(m.start() + 1, m.end() - 1, cls, inner, "quoted.bare", kind, 60))
     return out
@@ -346,11 +435,15 @@ def _cn(num: str) -> str:
     return num
 
 
-def find_sessions(text: str, org_before: Callable[[int], tuple[int, str] | None]) -> list[Candidate]:
-    """Find plenary sessions and congresses (五届八次全会, 第十次代表大会) of the organisation before
+def find_sessions(
+    text: str, org_before: Callable[[int], tuple[int, str] | None]
+) -> list[Candidate]:
+    """Find plenary sessions and congresses (五届八次全会, 第十次代表大会) of the organisation
+    before
     them, and the elected bodies of a term (省科协第九届委员会, 第十届理事会).
 
-    ``org_before(pos)`` returns ``(begin, canonical name)`` of an organisation mention ending at ``pos``.
+    ``org_before(pos)`` returns ``(begin, canonical name)`` of an organisation mention ending at
+    ``pos``.
     A term's body named without its organisation (第十届理事会) is the one of the organisation whose
     session or body the text named last.
     """
@@ -369,17 +462,36 @@ def find_sessions(text: str, org_before: Callable[[int], tuple[int, str] | None]
         last_org = org_name
         if body:
             name = f"{org_name}第{_cn(m.group('n'))}届{m.group('kind')}"
-            out.append(Candidate(begin, m.end(), "Organization", name, "session.body", "Committee", 95, parent=org_name))
+            out.append(
+                Candidate(
+                    begin,
+                    m.end(),
+                    "Organization",
+                    name,
+                    "session.body",
+                    "Committee",
+                    95,
+                    parent=org_name,
+                )
+            )
             continue
         if m.group("c"):
             name = f"{org_name}第{_cn(m.group('c'))}次{m.group('ckind')}"
         elif m.group("kind").startswith("理事"):
-            name = f"{org_name}第{_cn(m.group('n'))}届理事会" + (f"第{_cn(m.group('m'))}次会议" if m.group("m") else "")
+            name = f"{org_name}第{_cn(m.group('n'))}届理事会" + (
+                f"第{_cn(m.group('m'))}次会议" if m.group("m") else ""
+            )
         elif m.group("kind").startswith("常委"):
-            name = f"{org_name}第{_cn(m.group('n'))}届常务委员会" + (f"第{_cn(m.group('m'))}次会议" if m.group("m") else "")
+            name = f"{org_name}第{_cn(m.group('n'))}届常务委员会" + (
+                f"第{_cn(m.group('m'))}次会议" if m.group("m") else ""
+            )
         else:
-            name = f"{org_name}第{_cn(m.group('n'))}届委员会" + (f"第{_cn(m.group('m'))}次全体会议" if m.group("m") else "全体会议")
-        out.append(Candidate(begin, m.end(), "Event", name, "session", "Meeting", 95, parent=org_name))
+            name = f"{org_name}第{_cn(m.group('n'))}届委员会" + (
+                f"第{_cn(m.group('m'))}次全体会议" if m.group("m") else "全体会议"
+            )
+        out.append(
+            Candidate(begin, m.end(), "Event", name, "session", "Meeting", 95, parent=org_name)
+        )
     return out
 
 
@@ -391,7 +503,7 @@ _PAREN_PLACE_RE = re.compile(
 
 
 def find_paren_places(text: str) -> list[Candidate]:
-    """Find place names with a bracketed place inside (西部(重庆)科学城, 中国(四川)自由贸易试验区)."""
+    """Find place names with a place in brackets (西部(重庆)科学城, 中国(四川)自由贸易试验区)."""
     out = []
     for m in _PAREN_PLACE_RE.finditer(text):
         pre = m.group(0).split("(", 1)[0]
@@ -402,9 +514,17 @@ def find_paren_places(text: str) -> list[Candidate]:
             if _is_stop(tok, tag) or tok in "在于从到由对向":
                 cut = pos
         name = m.group(0)[cut:]
-        kind = "ScienceCity" if name.endswith("科学城") else "HighTechZone" if "区" in name[-3:] else "Park"
+        kind = (
+            "ScienceCity"
+            if name.endswith("科学城")
+            else "HighTechZone"
+            if "区" in name[-3:]
+            else "Park"
+        )
         start = m.start() + cut  # governing words swallowed on the left (在西部(重庆)科学城)
-        out.append(Candidate(start, m.end(), "Place", text[start : m.end()], "paren.place", kind, 80))
+        out.append(
+            Candidate(start, m.end(), "Place", text[start : m.end()], "paren.place", kind, 80)
+        )
     return out
 
 
@@ -447,8 +567,11 @@ def find_headed(
             )  # a company's or a zone's body (…有限公司科学技术协会, 重庆高新区管委会)
         ):
             continue  # 科协机关干部队伍, 科协 + 机关: the head is part of a longer noun
-        if head.national and he < len(text) and re.match(r"[\u4e00-\u9fff]", text[he]) and not re.match(
-            r"[和与及、的]|建设|实施", text[he:]
+        if (
+            head.national
+            and he < len(text)
+            and re.match(r"[\u4e00-\u9fff]", text[he])
+            and not re.match(r"[和与及、的]|建设|实施", text[he:])
         ):
             continue  # 国家战略科技力量: 战略 modifies the noun after it
         start, modifiers, absorbed, prefix_verb = _expand_left(text, hb, head, barrier, segments)
@@ -457,11 +580,16 @@ def find_headed(
         deictic = re.match(r"全省|全市|全区|全县|我省|我市|本省|本市|各级|各地", text[start:hb])
         if deictic and deictic.end() < hb - start and head.cls in {"Program", "Platform"}:
             start += deictic.end()  # 全省院士专家工作站: the place word is not part of the name
-            modifiers = modifiers[:-1] if modifiers and modifiers[-1] == deictic.group(0) else modifiers
+            modifiers = (
+                modifiers[:-1] if modifiers and modifiers[-1] == deictic.group(0) else modifiers
+            )
         name = text[start:he]
         if "的" in name or not modifiers or name.endswith(_NOT_BODIES):
             continue
-        if all(mod in GENERIC_MODIFIERS or re.fullmatch(r"[\d.]+", mod) or _ORDINAL_RE.fullmatch(mod) for mod in modifiers):
+        if all(
+            mod in GENERIC_MODIFIERS or re.fullmatch(r"[\d.]+", mod) or _ORDINAL_RE.fullmatch(mod)
+            for mod in modifiers
+        ):
             continue
         scheme = (schemes or {}).get(head.text)
         if head.needs_prefix and not (
@@ -477,36 +605,56 @@ def find_headed(
         is_subunit = head.text in SUBUNIT_HEADS or name.endswith(SUBUNIT_HEADS)
         if parent is not None and head.cls == "Organization" and not is_subunit:
             parent = None  # 中国科技馆发展基金会 is named after the museum, not part of it
-        expand = head.cls == "Place" or head.kind == "GovernmentBody" or (
-            head.kind == "ScienceAssociation" and (located is not None or parent is not None)
+        expand = (
+            head.cls == "Place"
+            or head.kind == "GovernmentBody"
+            or (head.kind == "ScienceAssociation" and (located is not None or parent is not None))
         )
         canonical = head_expansion(name) if expand else name
-        for zone in sorted((c for c in absorbed if c.cls == "Place" and not c.admin), key=lambda c: -c.begin):
+        for zone in sorted(
+            (c for c in absorbed if c.cls == "Place" and not c.admin), key=lambda c: -c.begin
+        ):
             # a zone named short inside a body's name (重庆高新区管委会): the zone's canonical name
             surface = text[zone.begin : zone.end]
             at = zone.begin - start
             if canonical[at : at + len(surface)] == surface:
                 canonical = canonical[:at] + zone.name + canonical[at + len(surface) :]
         places = [c for c in absorbed if c.cls == "Place" and c.admin]
-        if head.kind == "ScienceAssociation" and places and start == min(c.begin for c in places):
-            if all(c.cls == "Place" and c.admin for c in absorbed) and len(absorbed) == len(modifiers):
-                # 重庆两江新区科协 and 两江新区科协 are one body: the division's canonical name + 科学技术协会,
-                # as the relative-name rules write it (区科协 in a 两江新区 article)
-                canonical = places[0].name + "科学技术协会"
+        opened = bool(places) and start == min(c.begin for c in places)
+        only_places = all(c.cls == "Place" and c.admin for c in absorbed)
+        if (
+            head.kind == "ScienceAssociation"
+            and opened
+            and only_places
+            and len(absorbed) == len(modifiers)
+        ):
+            # 重庆两江新区科协 and 两江新区科协 are one body: the division's canonical name and
+            # 科学技术协会, as the relative-name rules write it (区科协 in a 两江新区 article)
+            canonical = places[0].name + "科学技术协会"
         if scheme and not absorbed and not name.startswith(_PROPER_PREFIXES):
-            canonical = scheme + canonical  # 绿色纺织产业科技服务团 of the “科创中国” scheme named before
+            canonical = (
+                scheme + canonical
+            )  # 绿色纺织产业科技服务团 of the “科创中国” scheme named before
         cand = Candidate(
-            start, he, head.cls, canonical,
-            f"head.{head.cls.lower()}", head.kind, 40,
+            start,
+            he,
+            head.cls,
+            canonical,
+            f"head.{head.cls.lower()}",
+            head.kind,
+            40,
             aliases=(name,) if canonical != name else (),
-            located_in=located, parent=parent if is_subunit else None,
+            located_in=located,
+            parent=parent if is_subunit else None,
         )
         out.append(cand)
         found[he] = cand
     return out
 
 
-def _company_start(text: str, lo: int, hb: int, barrier_at: Callable[[int], Candidate | None]) -> int | None:
+def _company_start(
+    text: str, lo: int, hb: int, barrier_at: Callable[[int], Candidate | None]
+) -> int | None:
     """Where a company's name starts: at the place or 中国 that opens it, within its clause.
 
     Company names are brand words that no dictionary knows (青岛天汇食品有限公司, 中国交通建设集团
@@ -533,7 +681,7 @@ def _expand_left(
     barrier_at: Callable[[int], Candidate | None],
     segments: _Segments | None = None,
 ) -> tuple[int, list[str], list[Candidate], str | None]:
-    """Walk left from a head; return (start, modifier tokens, absorbed candidates, governing verb)."""
+    """Walk left from a head; return (start, modifiers, absorbed candidates, governing verb)."""
     start = hb
     modifiers: list[str] = []
     absorbed: list[Candidate] = []
@@ -544,19 +692,37 @@ def _expand_left(
             lo -= 1
         begin = _company_start(text, lo, hb, barrier_at)
         if begin is not None and begin < hb:
-            inside = [c for c in (barrier_at(e) for e in range(begin + 1, hb + 1)) if c is not None and begin <= c.begin]
-            return begin, [text[begin:hb]], [c for c in inside if c.cls == "Place" and c.admin], None
+            inside = [
+                c
+                for c in (barrier_at(e) for e in range(begin + 1, hb + 1))
+                if c is not None and begin <= c.begin
+            ]
+            return (
+                begin,
+                [text[begin:hb]],
+                [c for c in inside if c.cls == "Place" and c.admin],
+                None,
+            )
     while True:
         barrier = barrier_at(start)
         if barrier is not None:
-            absorb = (barrier.cls == "Place" and barrier.admin and not head.national) or (
-                barrier.cls == "Place" and head.cls == "Organization"  # a zone's body (某高新区促进中心)
-            ) or (
-                # an event named after a programme or body (全国科普日主场活动, 某联盟开放日)
-                head.cls == "Event" and barrier.cls in {"Program", "Organization"} and barrier.end == hb
-            ) or (
-                barrier.cls == "Organization" and head.cls in {"Organization", "Program"}
-                and not (head.cls == "Program" and "“" in barrier.name)
+            absorb = (
+                (barrier.cls == "Place" and barrier.admin and not head.national)
+                or (
+                    barrier.cls == "Place"
+                    and head.cls == "Organization"  # a zone's body (某高新区促进中心)
+                )
+                or (
+                    # an event named after a programme or body (全国科普日主场活动, 某联盟开放日)
+                    head.cls == "Event"
+                    and barrier.cls in {"Program", "Organization"}
+                    and barrier.end == hb
+                )
+                or (
+                    barrier.cls == "Organization"
+                    and head.cls in {"Organization", "Program"}
+                    and not (head.cls == "Program" and "“" in barrier.name)
+                )
             )
             if absorb:
                 absorbed.append(barrier)
@@ -576,14 +742,24 @@ def _expand_left(
             if tok in _CONJUNCTIONS:
                 left = toks[i - 1] if i > 0 else None
                 joined = barrier_at(pos - len(tok)) if left is None else None
-                if tok == "暨" and head.cls == "Event" and joined is not None and joined.cls in {"Event", "Program"}:
+                if (
+                    tok == "暨"
+                    and head.cls == "Event"
+                    and joined is not None
+                    and joined.cls in {"Event", "Program"}
+                ):
                     pos -= len(tok)  # A暨B: one event under two names; A is absorbed below
                     modifiers.append(tok)
                     absorbed.append(joined)
                     modifiers.append(text[joined.begin : joined.end])
                     start = joined.begin
                     break
-                inside_org = head.cls == "Organization" and tok in {"与", "及"} and modifiers and not absorbed
+                inside_org = (
+                    head.cls == "Organization"
+                    and tok in {"与", "及"}
+                    and modifiers
+                    and not absorbed
+                )
                 if (
                     left is None
                     or _is_stop(*left)
@@ -596,11 +772,13 @@ def _expand_left(
                 pos -= len(tok)
                 modifiers.append(tok)
                 continue
-            if head.cls == "Event" and (re.fullmatch(r"\d{4}年", tok) or _ORDINAL_RE.fullmatch(tok)):
+            if head.cls == "Event" and (
+                re.fullmatch(r"\d{4}年", tok) or _ORDINAL_RE.fullmatch(tok)
+            ):
                 pos -= len(tok)
                 modifiers.append(tok)
-                left = toks[i - 1][0] if i > 0 else ""
-                if left in _CONJUNCTIONS:
+                left_word = toks[i - 1][0] if i > 0 else ""
+                if left_word in _CONJUNCTIONS:
                     continue  # 首届…邀请赛暨第六届…大赛: one event of two names
                 return pos, modifiers, absorbed, None
             if _is_stop(tok, tag) and not (pos == hb and tag == "n" and tok in GOVERNING):
@@ -624,7 +802,13 @@ def _expand_left(
 
 
 def _conj_checked(
-    text: str, start: int, hb: int, conj_at: int | None, modifiers: list[str], absorbed: list[Candidate], verb: str | None
+    text: str,
+    start: int,
+    hb: int,
+    conj_at: int | None,
+    modifiers: list[str],
+    absorbed: list[Candidate],
+    verb: str | None,
 ) -> tuple[int, list[str], list[Candidate], str | None]:
     """Keep a conjunction inside an organisation's name only if a proper name opens it."""
     if conj_at is None:
@@ -639,5 +823,5 @@ def _conj_checked(
 
 
 def longest_first(cands: Sequence[Candidate]) -> list[Candidate]:
-    """Return candidates ordered by priority, then length, then position (for overlap resolution)."""
+    """Candidates ordered by priority, then length, then position (for overlap resolution)."""
     return sorted(cands, key=lambda c: (-c.priority, -c.length, c.begin))

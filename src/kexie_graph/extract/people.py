@@ -4,15 +4,19 @@ A person is recognised only next to a post title, in an election or appointment,
 genre names people that way), with a surname from the list of Chinese surnames; the name's length is
 decided by what follows it.
 
-A post title is ``[原][unit][modifier]base``: an internal body of the organisation (党组, 党委, 党工委,
+A post title is ``[原][unit][modifier]base``: an internal body of the organisation (党组, 党委, 党工
+委,
 书记处, 管委会), a modifier (常务, 专职, 兼职, 名誉, 分管日常工作 …) and a base title (主席, 书记,
-成员, 局长, 顾问 …). Titles chain leftwards with 、 and 兼 (中国科协党组成员、书记处书记兼中国科技馆馆长),
+成员, 局长, 顾问 …). Titles chain leftwards with 、 and 兼 (中国科协党组成员、书记处书记兼中国科技馆
+馆长),
 each taking the organisation written before it or, failing that, the one of the title on its left;
-a chain that opens with an internal body and no organisation (党委常委、副总经理孙子宇) continues the
+a chain that opens with an internal body and no organisation (党委常委、副总经理孙子宇) continues
+the
 organisation of the chain before it in the sentence. One chain may end in a list of names
 (书记处书记束为、吕昭平). Elections and appointments name people first: X当选为…主席, 选举X为理事长,
 Y、Z为副理事长, 聘任X为秘书长, X被聘为…首席专家, 向X颁发名誉主席证书; an election that names no
-organisation is held in the organisation named last before it in the paragraph (a 第N届委员会 stands for
+organisation is held in the organisation named last before it in the paragraph (a 第N届委员会
+stands for
 its association).
 """
 
@@ -35,7 +39,8 @@ __all__ = [
     "split_title",
 ]
 
-# Single-character surnames in common use (the 百家姓 and today's frequency lists), and compound ones.
+# Single-character surnames in common use (the 百家姓 and today's frequency lists), and compound
+# ones.
 _SURNAMES_1 = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
     "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施"
@@ -47,20 +52,105 @@ _SURNAMES_1 = set(
     "哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由经傅阎赖"
 )
 _SURNAMES_2 = {
-    "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "司徒", "夏侯", "宇文",
-    "长孙", "轩辕", "端木", "西门", "独孤", "南宫", "呼延", "申屠", "澹台", "万俟", "闻人", "赫连", "钟离",
+    "欧阳",
+    "司马",
+    "诸葛",
+    "上官",
+    "东方",
+    "皇甫",
+    "尉迟",
+    "公孙",
+    "慕容",
+    "令狐",
+    "司徒",
+    "夏侯",
+    "宇文",
+    "长孙",
+    "轩辕",
+    "端木",
+    "西门",
+    "独孤",
+    "南宫",
+    "呼延",
+    "申屠",
+    "澹台",
+    "万俟",
+    "闻人",
+    "赫连",
+    "钟离",
 }
 
 #: base titles (a post's name without the body it sits in or its modifier)
 _BASES: tuple[str, ...] = tuple(
     sorted(
-        (
-            "主席 副主席 书记 副书记 第一书记 成员 秘书长 副秘书长 理事长 副理事长 常务理事 理事 监事长 "
-            "副监事长 会长 副会长 院长 副院长 校长 副校长 所长 副所长 主任 副主任 局长 副局长 厅长 副厅长 "
-            "部长 副部长 市长 副市长 省长 副省长 区长 副区长 县长 副县长 董事长 副董事长 总经理 副总经理 "
-            "总工程师 总裁 副总裁 首席科学家 首席专家 院士 研究员 副研究员 教授 副教授 一级巡视员 "
-            "二级巡视员 巡视员 调研员 委员 常委 主任委员 副主任委员 馆长 副馆长 站长 社长 总编辑 顾问"
-        ).split(),
+        [
+            "主席",
+            "副主席",
+            "书记",
+            "副书记",
+            "第一书记",
+            "成员",
+            "秘书长",
+            "副秘书长",
+            "理事长",
+            "副理事长",
+            "常务理事",
+            "理事",
+            "监事长",
+            "副监事长",
+            "会长",
+            "副会长",
+            "院长",
+            "副院长",
+            "校长",
+            "副校长",
+            "所长",
+            "副所长",
+            "主任",
+            "副主任",
+            "局长",
+            "副局长",
+            "厅长",
+            "副厅长",
+            "部长",
+            "副部长",
+            "市长",
+            "副市长",
+            "省长",
+            "副省长",
+            "区长",
+            "副区长",
+            "县长",
+            "副县长",
+            "董事长",
+            "副董事长",
+            "总经理",
+            "副总经理",
+            "总工程师",
+            "总裁",
+            "副总裁",
+            "首席科学家",
+            "首席专家",
+            "院士",
+            "研究员",
+            "副研究员",
+            "教授",
+            "副教授",
+            "一级巡视员",
+            "二级巡视员",
+            "巡视员",
+            "调研员",
+            "委员",
+            "常委",
+            "主任委员",
+            "副主任委员",
+            "馆长",
+            "副馆长",
+            "站长",
+            "社长",
+            "总编辑",
+            "顾问",
+        ],
         key=len,
         reverse=True,
     )
@@ -80,11 +170,78 @@ _TITLE = (
 )
 _TITLE_RE = re.compile(_TITLE)
 _TITLE_AT_END = re.compile(rf"(?:{_TITLE})$")
-_FOLLOW = (
-    "介绍 表示 说 指出 强调 出席 主持 作 在 等 一行 同志 摄 认为 透露 告诉 称 也 还 和 与 及 为 对 向 带领 "
-    "率 率队 率领 分别 共同 一起 当选 任 担任 获 荣获 代表 讲话 致辞 宣布 发表 参加 到 来到 走进 调研 就 出任 "
-    "兼任 被 是 现任 牵头 领衔 解读 回答 答 谈 的 报道 院士 见证 签署 主持 颁发 先后 应邀 共 亦"
-).split()
+_FOLLOW = [
+    "介绍",
+    "表示",
+    "说",
+    "指出",
+    "强调",
+    "出席",
+    "主持",
+    "作",
+    "在",
+    "等",
+    "一行",
+    "同志",
+    "摄",
+    "认为",
+    "透露",
+    "告诉",
+    "称",
+    "也",
+    "还",
+    "和",
+    "与",
+    "及",
+    "为",
+    "对",
+    "向",
+    "带领",
+    "率",
+    "率队",
+    "率领",
+    "分别",
+    "共同",
+    "一起",
+    "当选",
+    "任",
+    "担任",
+    "获",
+    "荣获",
+    "代表",
+    "讲话",
+    "致辞",
+    "宣布",
+    "发表",
+    "参加",
+    "到",
+    "来到",
+    "走进",
+    "调研",
+    "就",
+    "出任",
+    "兼任",
+    "被",
+    "是",
+    "现任",
+    "牵头",
+    "领衔",
+    "解读",
+    "回答",
+    "答",
+    "谈",
+    "的",
+    "报道",
+    "院士",
+    "见证",
+    "签署",
+    "主持",
+    "颁发",
+    "先后",
+    "应邀",
+    "共",
+    "亦",
+]
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff]")
 _NOT_IN_NAME = set("的和与在是了等将对从向及、，。")
 _ACADEMY_RE = re.compile(r"(中国科学院|中国工程院|中科院|两院|中国社会科学院)院士")
@@ -103,7 +260,7 @@ def _follows(text: str, pos: int) -> bool:
 
 
 def name_at(text: str, pos: int) -> str | None:
-    """Return the personal name that starts at ``pos``, decided by its surname and what follows it."""
+    """The personal name that starts at ``pos``, decided by its surname and what follows it."""
     while pos < len(text) and text[pos] == " ":
         pos += 1
     if _TITLE_RE.match(text, pos):
@@ -205,7 +362,7 @@ _Link = tuple[Candidate | None, str, int, int]  # organisation, title, begin, ti
 
 
 def _chain(text: str, end: int, org_ending_at: Callable[[int], Candidate | None]) -> list[_Link]:
-    """The titles that end at ``end``, right to left: (organisation or None, title, begin, title at)."""
+    """The titles that end at ``end``, right to left: (organisation, title, begin, title at)."""
     chain: list[_Link] = []
     pos = end
     while True:
@@ -232,12 +389,15 @@ def find_posts(
 ) -> list[PostHit]:
     """Find posts: chains before names, elections and appointments after them.
 
-    ``org_ending_at(pos)`` returns the organisation (or place, for a zone's 党工委) mention ending at
+    ``org_ending_at(pos)`` returns the organisation (or place, for a zone's 党工委) mention ending
+    at
     ``pos``; ``orgs`` are all organisation mentions, for elections that name none.
     """
     hits: list[PostHit] = []
     seen_names: set[int] = set()
-    previous: tuple[int, Candidate] | None = None  # sentence start and organisation of the last chain
+    previous: tuple[int, Candidate] | None = (
+        None  # sentence start and organisation of the last chain
+    )
     for m in _TITLE_RE.finditer(text):
         people = _names_from(text, m.end(), "post.name")
         if not people or people[0].begin in seen_names:
@@ -252,10 +412,17 @@ def find_posts(
         opens = first_begin == 0 or text[first_begin - 1] in "，,；;、：:\n"
         if first_org is None and unit in {"党委", "党组", "党工委", "管委会"}:
             if opens and previous is not None and previous[0] == sentence:
-                first_org = previous[1]  # 党委常委、副总经理孙子宇: the chain before names the organisation
+                first_org = previous[
+                    1
+                ]  # 党委常委、副总经理孙子宇: the chain before names the organisation
             elif not opens:
                 first_org = _org_before_body(text, first_begin, [t for _, t, _, _ in chain])
-            chain[-1] = (first_org, first_title, first_org.begin if first_org else first_begin, first_at)
+            chain[-1] = (
+                first_org,
+                first_title,
+                first_org.begin if first_org else first_begin,
+                first_at,
+            )
         last_org: Candidate | None = None
         for org, title, begin, title_at in reversed(chain):
             org = org or last_org
@@ -271,11 +438,14 @@ def find_posts(
     return hits
 
 
-_COMPANY_TITLES = frozenset({"董事长", "副董事长", "总经理", "副总经理", "总裁", "副总裁", "总工程师"})
+_COMPANY_TITLES = frozenset(
+    {"董事长", "副董事长", "总经理", "副总经理", "总裁", "副总裁", "总工程师"}
+)
 
 
 def _org_before_body(text: str, pos: int, titles: list[str]) -> Candidate | None:
-    """An organisation the text names only by its short name before a body's title (中国海油党组书记).
+    """An organisation the text names only by its short name before a body's title (中国海油党组书
+    记).
 
     The words back to the clause's start are taken as the name when they are 2-8 characters with no
     function word in them; a chain with 董事长 or 总经理 makes it a company.
@@ -297,9 +467,15 @@ def _sentence_start(text: str, pos: int) -> int:
 
 
 _APPOINT_RE = re.compile(r"(?:被聘为|受聘为|聘为|当选为|当选|出任|兼任|担任|任)")
-_ELECT_RE = re.compile(r"(?:选举|聘任|聘请|任命|推选)?(?=[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*为)")
-_CERTIFICATE_RE = re.compile(r"向(?P<name>[\u4e00-\u9fff]{2,4}?)(?:院士|教授|同志)?颁发(?:了)?(?P<title>[\u4e00-\u9fff]{2,8}?)(?:证书|聘书)")
-_COMMITTEE_RE = re.compile(r"第[一二三四五六七八九十百\d]{1,4}届(?:委员会|理事会|常务委员会|常务理事会)$")
+_ELECT_RE = re.compile(
+    r"(?:选举|聘任|聘请|任命|推选)?(?=[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*为)"
+)
+_CERTIFICATE_RE = re.compile(
+    r"向(?P<name>[\u4e00-\u9fff]{2,4}?)(?:院士|教授|同志)?颁发(?:了)?(?P<title>[\u4e00-\u9fff]{2,8}?)(?:证书|聘书)"
+)
+_COMMITTEE_RE = re.compile(
+    r"第[一二三四五六七八九十百\d]{1,4}届(?:委员会|理事会|常务委员会|常务理事会)$"
+)
 
 
 def _implicit_org(text: str, pos: int, orgs: Sequence[Candidate]) -> Candidate | None:
@@ -320,43 +496,66 @@ def _appointments(
     # X(、Y…)(共N人)当选为/任/被聘为 [organisation] title
     for m in _APPOINT_RE.finditer(text):
         pre = m.start()
-        count = re.search(r"(?:共|等)?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:人|名|位)$", text[max(0, pre - 6) : pre])
+        count = re.search(
+            r"(?:共|等)?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:人|名|位)$",
+            text[max(0, pre - 6) : pre],
+        )
         end = pre - len(count.group(0)) if count else pre
         people = _names_before(text, end, "post.reverse")
         if not people:
             continue
         first = people[0]
-        if first.begin > 0 and _NAME_CHARS.match(text[first.begin - 1]) and not text.endswith(("是", "由"), 0, first.begin):
-            if _title_ending_at(text, first.begin) is None:
-                continue  # the name must start a clause
+        if (
+            first.begin > 0
+            and _NAME_CHARS.match(text[first.begin - 1])
+            and not text.endswith(("是", "由"), 0, first.begin)
+        ) and _title_ending_at(text, first.begin) is None:
+            continue  # the name must start a clause
         found = _title_after(text, m.end(), org_ending_at, orgs)
         if found is None:
             continue
         org, title, t_end = found
         for person in people:
-            hits.append(PostHit(person, org, title, person.begin, t_end, "post.appointment", t_end - len(title)))
+            hits.append(
+                PostHit(
+                    person, org, title, person.begin, t_end, "post.appointment", t_end - len(title)
+                )
+            )
     # 选举X为理事长, Y、Z为副理事长, 聘任X为秘书长
-    for m in re.finditer(r"(?:选举|聘任|聘请|任命|推选|[，,])(?P<names>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*?)为", text):
+    for m in re.finditer(
+        r"(?:选举|聘任|聘请|任命|推选|[，,])(?P<names>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*?)为",
+        text,
+    ):
         names = _names_from(text, m.start("names"), "post.election")
         if not names or names[-1].end != m.end("names"):
             continue
-        if m.group(0)[0] in "，," and not re.search(r"选举|聘任|聘请|任命|推选", text[_sentence_start(text, m.start()) : m.start()]):
+        if m.group(0)[0] in "，," and not re.search(
+            r"选举|聘任|聘请|任命|推选", text[_sentence_start(text, m.start()) : m.start()]
+        ):
             continue
         found = _title_after(text, m.end(), org_ending_at, orgs, whole=True)
         if found is None:
             continue
         org, title, t_end = found
         for person in names:
-            hits.append(PostHit(person, org, title, m.start("names"), t_end, "post.election", t_end - len(title)))
+            hits.append(
+                PostHit(
+                    person, org, title, m.start("names"), t_end, "post.election", t_end - len(title)
+                )
+            )
     # 向X颁发名誉主席证书
     for m in _CERTIFICATE_RE.finditer(text):
-        person = _person(text, m.start("name"), "post.certificate")
+        awarded = _person(text, m.start("name"), "post.certificate")
         title = m.group("title")
-        if person is None or not _TITLE_RE.fullmatch(title):
+        if awarded is None or not _TITLE_RE.fullmatch(title):
             continue
         org = _implicit_org(text, m.start(), orgs)
         if org is not None:
-            hits.append(PostHit(person, _association(org, orgs), title, m.start(), m.end(), "post.certificate"))
+            hits.append(
+                PostHit(
+                    awarded, _association(org, orgs), title, m.start(), m.end(), "post.certificate"
+                )
+            )
     return hits
 
 
@@ -393,7 +592,9 @@ def _association(org: Candidate, orgs: Sequence[Candidate]) -> Candidate:
         parent = next((o for o in orgs if o.name == org.parent), None)
         if parent is not None:
             return parent
-        return Candidate(org.begin, org.end, "Organization", org.parent, org.rule, None, org.priority)
+        return Candidate(
+            org.begin, org.end, "Organization", org.parent, org.rule, None, org.priority
+        )
     return org
 
 
@@ -402,10 +603,15 @@ def _person_ending_at(text: str, pos: int, strict: bool = True) -> Candidate | N
         start = pos - length
         if start < 0:
             continue
-        if strict and start > 0 and _NAME_CHARS.match(text[start - 1]) and text[start - 1] not in "、，。":
-            # the name must start a clause: the character before it is punctuation or a post title
-            if not _title_ending_at(text, start):
-                continue
+        # the name must start a clause: the character before it is punctuation or a post title
+        if (
+            strict
+            and start > 0
+            and _NAME_CHARS.match(text[start - 1])
+            and text[start - 1] not in "、，。"
+            and not _title_ending_at(text, start)
+        ):
+            continue
         name = name_at(text, start)
         if name is not None and start + len(name) == pos:
             return Candidate(start, pos, "Person", name, "post.reverse", None, 85)
@@ -413,7 +619,8 @@ def _person_ending_at(text: str, pos: int, strict: bool = True) -> Candidate | N
 
 
 _BYLINE_RE = re.compile(
-    r"(?P<role>特约记者|见习记者|记者|通讯员)[ \u3000]*(?P<names>[\u4e00-\u9fff]{2,4}(?:[ \u3000、]+(?!特约|见习|记者|通讯员)[\u4e00-\u9fff]{2,4})*)"
+    r"(?P<role>特约记者|见习记者|记者|通讯员)[ \u3000]*"
+    r"(?P<names>[\u4e00-\u9fff]{2,4}(?:[ \u3000、]+(?!特约|见习|记者|通讯员)[\u4e00-\u9fff]{2,4})*)"
 )
 _PHOTO_RE = re.compile(r"[(（]\s*(?P<name>[\u4e00-\u9fff]{2,4}?)\s*摄\s*[)）]")
 
@@ -434,7 +641,9 @@ def find_bylines(text: str, org_ending_at: Callable[[int], Candidate | None]) ->
             role = "摄影" if photo else m.group("role")
             person = Candidate(pos, pos + len(name), "Person", name, "byline", None, 88)
             begin = publisher.begin if publisher else m.start()
-            out.append(Byline(person, publisher, role, begin, pos + len(name) + (1 if photo else 0)))
+            out.append(
+                Byline(person, publisher, role, begin, pos + len(name) + (1 if photo else 0))
+            )
             pos += len(name)
     for m in _PHOTO_RE.finditer(text):
         name = name_at(text, m.start("name"))

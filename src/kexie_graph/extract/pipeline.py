@@ -1,10 +1,12 @@
 """extract(article) -> Reading: the whole extractor, stage by stage.
 
-1. the reading text (:mod:`kexie_graph.text`): NFKC, traditional -> simplified, page layout repaired;
+1. the reading text (:mod:`kexie_graph.text`): NFKC, traditional -> simplified, page layout
+repaired;
 2. the article's home place (dateline, publisher, places named), so 市科协 resolves in context;
 3. candidates: lexicon and gazetteer, relative abbreviations, titles, quotes, sessions, head nouns,
    people; the longest, most certain candidates win where they overlap (flat annotation);
-4. entities: candidates grouped by class and canonical name, short forms merged into their full names;
+4. entities: candidates grouped by class and canonical name, short forms merged into their full
+names;
 5. facts: posts and bylines, relations by clause patterns, figures;
 6. every span mapped back to the ORIGINAL text.
 """
@@ -12,6 +14,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -22,7 +25,7 @@ from ..records import Article, Entity, Figure, Mention, Post, Reading, Relation,
 from ..text import paragraphs, prepare, sentences
 from ..text.normalize import ReadingText
 from . import grammar
-from .candidates import Candidate, overlaps
+from .candidates import Candidate
 from .clauses import MentionRef
 from .context import Context, build_context
 from .figures import MentionRef as FigureMention
@@ -56,16 +59,33 @@ def extract(article: Article) -> Reading:
     entities += _place_word_entities(ctx, {e.key for e in entities})
     ents_by_key = {e.key: e for e in entities}
 
-    mentions_r = [MentionRef(c.begin, c.end, key_of[id(c)], c.cls) for c in chosen if id(c) in key_of]
+    mentions_r = [
+        MentionRef(c.begin, c.end, key_of[id(c)], c.cls) for c in chosen if id(c) in key_of
+    ]
     mentions_r.sort(key=lambda m: m.begin)
     sents = sentences(text)
     hits: list[RelHit] = []
     hits += _name_relations(chosen, key_of, ents_by_key, ctx)
     for outer, inner in brands:
         if id(outer) in key_of and id(inner) in key_of:
-            hits.append(RelHit(key_of[id(outer)], "part_of", key_of[id(inner)], outer.begin, outer.end, "name.inner-brand"))
-    brand_of = {key_of[id(o)]: key_of[id(i)] for o, i in brands if id(o) in key_of and id(i) in key_of}
-    subject_refs = [MentionRef(b, e, ctx.home_association, "Subject") for b, e in ctx.subject_phrases if ctx.home_association]
+            hits.append(
+                RelHit(
+                    key_of[id(outer)],
+                    "part_of",
+                    key_of[id(inner)],
+                    outer.begin,
+                    outer.end,
+                    "name.inner-brand",
+                )
+            )
+    brand_of = {
+        key_of[id(o)]: key_of[id(i)] for o, i in brands if id(o) in key_of and id(i) in key_of
+    }
+    subject_refs = [
+        MentionRef(b, e, ctx.home_association, "Subject")
+        for b, e in ctx.subject_phrases
+        if ctx.home_association
+    ]
     taken = [(m.begin, m.end) for m in mentions_r]
     subject_refs = [s for s in subject_refs if not any(b < s.end and s.begin < e for b, e in taken)]
     hits += find_relations(
@@ -77,13 +97,16 @@ def extract(article: Article) -> Reading:
         kind_of=lambda k: ents_by_key[k].kind if k in ents_by_key else None,
         parts_of=lambda k: _parts(k, hits),
     )
-    # an organisation that runs a program named after its brand runs the brand too (中国科协“科创中国”试点城市)
+    # an organisation that runs a program named after its brand runs the brand too (中国科协“科创中
+    # 国”试点城市)
     hits += [
         RelHit(h.subject, "runs", brand_of[h.object], h.begin, h.end, h.rule, h.when)
         for h in hits
         if h.rule == "construction.org-program" and h.object in brand_of
     ]
-    relations = [_relation(rt, h) for h in hits if h.subject in ents_by_key and h.object in ents_by_key]
+    relations = [
+        _relation(rt, h) for h in hits if h.subject in ents_by_key and h.object in ents_by_key
+    ]
     post_records: list[Post] = []
     for plan in plans:
         person = key_of.get(id(plan.person))
@@ -93,7 +116,9 @@ def extract(article: Article) -> Reading:
         ev = rt.to_original(plan.begin, plan.end)
         post_records.append(Post(person, org, plan.role, ev, plan.rule))
         if plan.role == "院士":
-            relations.append(Relation(person, "member_of", org, ev, role="院士", rule="post.academician"))
+            relations.append(
+                Relation(person, "member_of", org, ev, role="院士", rule="post.academician")
+            )
     for b in bylines:
         if id(b.person) not in key_of:
             continue
@@ -101,10 +126,16 @@ def extract(article: Article) -> Reading:
         ev = rt.to_original(b.begin, b.end)
         relations.append(Relation(person, "reports", article.id, ev, role=b.role, rule="byline"))
         for paper in _byline_papers(b, chosen, key_of, ctx):
-            post_records.append(Post(person, paper, "记者" if b.role == "摄影" else b.role, ev, "byline"))
+            post_records.append(
+                Post(person, paper, "记者" if b.role == "摄影" else b.role, ev, "byline")
+            )
     if ctx.publisher_key and ctx.publisher_key in ents_by_key and ctx.publisher_evidence:
-        b, e = ctx.publisher_evidence
-        relations.append(Relation(ctx.publisher_key, "publishes", article.id, rt.to_original(b, e), rule="dateline"))
+        pb, pe = ctx.publisher_evidence
+        relations.append(
+            Relation(
+                ctx.publisher_key, "publishes", article.id, rt.to_original(pb, pe), rule="dateline"
+            )
+        )
 
     # 4人当选为专职副主席: a count of the people appointed is about the body they are appointed in
     appointed = [
@@ -114,11 +145,13 @@ def extract(article: Article) -> Reading:
     ]
     figures = _figures(rt, sents, mentions_r, ctx, ents_by_key, [a for a in appointed if a[2]])
     mentions = [
-        Mention(key_of[id(c)], rt.to_original(c.begin, c.end), c.rule) for c in chosen if id(c) in key_of
+        Mention(key_of[id(c)], rt.to_original(c.begin, c.end), c.rule)
+        for c in chosen
+        if id(c) in key_of
     ]
-    for b, e, key in ctx.place_words:
-        if key in ents_by_key and not any(c.begin < e and b < c.end for c in chosen):
-            mentions.append(Mention(key, rt.to_original(b, e), "context.home-place-word"))
+    for wb, we, key in ctx.place_words:
+        if key in ents_by_key and not any(c.begin < we and wb < c.end for c in chosen):
+            mentions.append(Mention(key, rt.to_original(wb, we), "context.home-place-word"))
     used = {m.entity for m in mentions}
     entities = [e for e in entities if e.key in used]
     meta = replace(
@@ -137,7 +170,9 @@ def extract(article: Article) -> Reading:
         entities=tuple(sorted(entities, key=lambda e: e.key)),
         mentions=tuple(sorted(mentions, key=lambda m: (m.spans[0].begin, m.entity))),
         relations=tuple(relations),
-        posts=tuple(_unique(p for p in post_records if p.person in keys and p.organization in keys)),
+        posts=tuple(
+            _unique(p for p in post_records if p.person in keys and p.organization in keys)
+        ),
         figures=tuple(f for f in figures if f.subject in keys),
     )
 
@@ -164,9 +199,12 @@ def _second_pass(text: str, chosen: list[Candidate], ctx: Context) -> list[Candi
         c = ends.get(pos)
         return (c.begin, ctx.short_name(c)) if c is not None and c.cls == "Organization" else None
 
-    # schemes a quoted brand names (“科创中国”产业科技服务团): unquoted bodies of that kind are its members
+    # schemes a quoted brand names (“科创中国”产业科技服务团): unquoted bodies of that kind are its
+    # members
     schemes = {
-        c.name[c.name.rfind("”") + 1 :]: c.inner[0] for c in chosen if c.rule == "quoted.head.scheme" and c.inner
+        c.name[c.name.rfind("”") + 1 :]: c.inner[0]
+        for c in chosen
+        if c.rule == "quoted.head.scheme" and c.inner
     }
     headed = [ctx.expand(c) for c in grammar.find_headed(text, lambda pos: ends.get(pos), schemes)]
     # sessions and congresses of organisations the head grammar found too (江西省林学会第十一次…)
@@ -203,7 +241,10 @@ def _select(cands: Sequence[Candidate]) -> list[Candidate]:
         inside_ids = {owner[p] for p in range(c.begin, c.end) if p in owner}
         if inside_ids:
             inside = [kept[i] for i in inside_ids]
-            if all(c.begin <= k.begin and k.end <= c.end and (k.end - k.begin) < c.length for k in inside) and c.rule.startswith(("head.", "session", "paren.", "quoted.head", "title.")):
+            if all(
+                c.begin <= k.begin and k.end <= c.end and (k.end - k.begin) < c.length
+                for k in inside
+            ) and c.rule.startswith(("head.", "session", "paren.", "quoted.head", "title.")):
                 for k in inside:
                     del kept[id(k)]
                     for p in range(k.begin, k.end):
@@ -219,7 +260,9 @@ def _select(cands: Sequence[Candidate]) -> list[Candidate]:
 # ----------------------------------------------------------------------------- entities
 
 
-def _inner_brands(chosen: list[Candidate], ctx: Context) -> tuple[list[Candidate], list[tuple[Candidate, Candidate]]]:
+def _inner_brands(
+    chosen: list[Candidate], ctx: Context
+) -> tuple[list[Candidate], list[tuple[Candidate, Candidate]]]:
     """Add the brand quoted inside a name (科创中国 in “科创中国”试点城市) as a nested mention.
 
     Flat annotation has one exception: a quoted brand the lexicon knows, which ties the names built
@@ -235,19 +278,34 @@ def _inner_brands(chosen: list[Candidate], ctx: Context) -> tuple[list[Candidate
             begin = ctx.text.find(name, c.begin, c.end)
             if begin < 0:
                 continue
-            inner = Candidate(begin, begin + len(name), "Program", entry.zh, "lexicon.inner-brand", entry.kind, 0, en=entry.en, aliases=tuple(entry.aliases))
+            inner = Candidate(
+                begin,
+                begin + len(name),
+                "Program",
+                entry.zh,
+                "lexicon.inner-brand",
+                entry.kind,
+                0,
+                en=entry.en,
+                aliases=tuple(entry.aliases),
+            )
             out.append(inner)
             pairs.append((c, inner))
     return sorted(out, key=lambda c: (c.begin, -c.end)), pairs
 
 
 def _adopt_classes(chosen: list[Candidate]) -> list[Candidate]:
-    """A bare quoted name takes the class the article gives the same name elsewhere (“一区两群”区县 -> Place)."""
+    """A bare quoted name takes the class the article gives it elsewhere (“一区两群”区县: Place)."""
     known: dict[str, str] = {}
     for c in chosen:
         if not c.rule.startswith("quoted.bare"):
             known.setdefault(c.name, c.cls)
-    return [replace(c, cls=known[c.name], kind=None) if c.rule.startswith("quoted.bare") and known.get(c.name, c.cls) != c.cls else c for c in chosen]
+    return [
+        replace(c, cls=known[c.name], kind=None)
+        if c.rule.startswith("quoted.bare") and known.get(c.name, c.cls) != c.cls
+        else c
+        for c in chosen
+    ]
 
 
 _DECLARED_RE = re.compile(
@@ -268,7 +326,8 @@ def _declared_short_forms(chosen: list[Candidate], ctx: Context) -> list[Candida
     """Names the text declares short for a full name: X（简称“Y”）, X(Y).
 
     Every mention of Y then names X's entity. When Y and X end in the same head written short and
-    long (中交集团科协 / 中国交通建设集团有限公司科学技术协会), what stands before the heads is declared
+    long (中交集团科协 / 中国交通建设集团有限公司科学技术协会), what stands before the heads is
+    declared
     too (中交集团 = 中国交通建设集团有限公司), and the full organisation is the parent of the unit.
     """
     ends = _index_by_end(chosen)
@@ -285,9 +344,15 @@ def _declared_short_forms(chosen: list[Candidate], ctx: Context) -> list[Candida
             continue
         declared[short] = full
         for h_short, h_full in _HEAD_PAIRS:
-            if short.endswith(h_short) and full.name.endswith(h_full) and len(short) > len(h_short) + 1:
+            if (
+                short.endswith(h_short)
+                and full.name.endswith(h_full)
+                and len(short) > len(h_short) + 1
+            ):
                 owner = full.name[: -len(h_full)]
-                if owner.endswith(_COMPANY_TAILS) or owner.endswith(tuple(h for h, _ in _HEAD_PAIRS)):
+                if owner.endswith(_COMPANY_TAILS) or owner.endswith(
+                    tuple(h for h, _ in _HEAD_PAIRS)
+                ):
                     kind = "Company" if owner.endswith(_COMPANY_TAILS) else None
                     declared[short[: -len(h_short)]] = replace(
                         full, name=owner, kind=kind, aliases=(), parent=None, rule="declared.owner"
@@ -301,9 +366,17 @@ def _declared_short_forms(chosen: list[Candidate], ctx: Context) -> list[Candida
     out = []
     for c in chosen:
         target = declared.get(ctx.surface(c)) or declared.get(c.name)
-        if target is not None and target is not c and (target.name != c.name or target.parent != c.parent):
+        if (
+            target is not None
+            and target is not c
+            and (target.name != c.name or target.parent != c.parent)
+        ):
             c = replace(
-                c, cls=target.cls, name=target.name, kind=target.kind or c.kind, parent=target.parent,
+                c,
+                cls=target.cls,
+                name=target.name,
+                kind=target.kind or c.kind,
+                parent=target.parent,
                 aliases=tuple(dict.fromkeys((*c.aliases, ctx.surface(c)))),
             )
         out.append(c)
@@ -383,12 +456,14 @@ def _strip(name: str) -> str:
 
 
 def _abbreviates(short: str, full: str, cls_short: str, cls_full: str) -> bool:
-    """Whether ``short`` is a short form of ``full``: same head, its characters in order inside it."""
+    """Whether ``short`` is a short form of ``full``: same head, its characters in order in it."""
     if cls_short != cls_full and not (cls_short == "Program" and cls_full == "Document"):
         return False
     s, f = _strip(short), _strip(full)
     if len(s) < 4 or s == f:
-        return s == f and short != full and cls_short == cls_full and len(s) >= 4 and "“" not in short
+        return (
+            s == f and short != full and cls_short == cls_full and len(s) >= 4 and "“" not in short
+        )
     if s[-2:] != f[-2:]:
         return False
     it = iter(f)
@@ -413,12 +488,19 @@ def _name_relations(
             parent = ctx.nearest_known_parent(c.parent, ents)
         if parent and parent in ents and parent != key:
             pred = "runs" if c.cls == "Event" else "sub_organization_of"
-            hits.append(RelHit(parent, pred, key, c.begin, c.end, "name.session") if pred == "runs" else RelHit(key, pred, parent, c.begin, c.end, "name.parent"))
+            hits.append(
+                RelHit(parent, pred, key, c.begin, c.end, "name.session")
+                if pred == "runs"
+                else RelHit(key, pred, parent, c.begin, c.end, "name.parent")
+            )
         place = c.located_in or ctx.place_in(c.name)
         if c.rule == "quoted.place" and not any(
-            o is not c and o.rule == "quoted.place" and c.name in o.name and o.name != c.name for o in chosen
+            o is not c and o.rule == "quoted.place" and c.name in o.name and o.name != c.name
+            for o in chosen
         ):
-            place = ctx.home.city or ctx.home.province  # a region of the article's own place (“一区两群”)
+            place = (
+                ctx.home.city or ctx.home.province
+            )  # a region of the article's own place (“一区两群”)
         if place and (c.cls in {"Place", "Platform"} or c.kind in _VENUE_KINDS):
             pkey = entity_key("Place", place)
             if pkey in ents and pkey != key:
@@ -435,9 +517,25 @@ def _name_relations(
             ka, kb = key_of[id(a)], key_of[id(b)]
             if ka != kb and len(a.name) < len(b.name) and a.name in b.name:
                 hits.append(RelHit(ka, "part_of", kb, b.begin, b.end, "name.part-of-compound"))
-    for a, b in zip(chosen, chosen[1:], strict=False):
-        if a.cls == "Place" and b.cls == "Place" and b.begin - a.end <= 0 and not b.admin and id(a) in key_of and id(b) in key_of:
-            hits.append(RelHit(key_of[id(b)], "located_in", key_of[id(a)], a.begin, b.end, "name.place-in-place"))
+    for a, b in itertools.pairwise(chosen):
+        if (
+            a.cls == "Place"
+            and b.cls == "Place"
+            and b.begin - a.end <= 0
+            and not b.admin
+            and id(a) in key_of
+            and id(b) in key_of
+        ):
+            hits.append(
+                RelHit(
+                    key_of[id(b)],
+                    "located_in",
+                    key_of[id(a)],
+                    a.begin,
+                    b.end,
+                    "name.place-in-place",
+                )
+            )
     del by_key
     return hits
 
@@ -457,10 +555,12 @@ def _main_actor(mentions: list[MentionRef]) -> str | None:
 
 
 def _relation(rt: ReadingText, h: RelHit) -> Relation:
-    return Relation(h.subject, h.predicate, h.object, rt.to_original(h.begin, h.end), h.when, h.role, h.rule)
+    return Relation(
+        h.subject, h.predicate, h.object, rt.to_original(h.begin, h.end), h.when, h.role, h.rule
+    )
 
 
-def _unique(items: Iterable) -> list:  # type: ignore[type-arg]
+def _unique(items: Iterable) -> list:
     seen = set()
     out = []
     for x in items:
@@ -485,7 +585,9 @@ class _PostPlan:
     rule: str
 
 
-_COMMITTEE_RE = re.compile(r"第[一二三四五六七八九十百\d]{1,4}届(?:委员会|理事会|常务委员会|常务理事会)$")
+_COMMITTEE_RE = re.compile(
+    r"第[一二三四五六七八九十百\d]{1,4}届(?:委员会|理事会|常务委员会|常务理事会)$"
+)
 #: titles of the head of a place's government (副市长 of 无锡市: of 无锡市人民政府)
 _HEAD_OF_GOVERNMENT = ("市长", "省长", "区长", "县长", "州长", "旗长")
 
@@ -513,30 +615,68 @@ def _plan_posts(hits: list[PostHit], ctx: Context) -> tuple[list[_PostPlan], lis
         body: Candidate | None = None
         if unit in {"党委", "党组"} and org.cls == "Organization" and org.kind == "Company":
             body = Candidate(
-                h.title_at, h.title_at + len(unit), "Organization", org.name + unit, "post.party-body",
-                "PartyOrganization", 60, aliases=(surface + unit,), parent=org.name,
+                h.title_at,
+                h.title_at + len(unit),
+                "Organization",
+                org.name + unit,
+                "post.party-body",
+                "PartyOrganization",
+                60,
+                aliases=(surface + unit,),
+                parent=org.name,
             )
         elif unit == "党工委":
             body = Candidate(
-                h.title_at, h.title_at + len(unit), "Organization", f"中共{org.name}工作委员会", "post.party-body",
-                "PartyOrganization", 60, aliases=(surface + unit,),
+                h.title_at,
+                h.title_at + len(unit),
+                "Organization",
+                f"中共{org.name}工作委员会",
+                "post.party-body",
+                "PartyOrganization",
+                60,
+                aliases=(surface + unit,),
                 located_in=org.name if org.cls == "Place" else None,
             )
         elif unit == "管委会":
             body = Candidate(
-                h.title_at, h.title_at + len(unit), "Organization", f"{org.name}管理委员会", "post.zone-committee",
-                "GovernmentBody", 60, aliases=(surface + unit,),
+                h.title_at,
+                h.title_at + len(unit),
+                "Organization",
+                f"{org.name}管理委员会",
+                "post.zone-committee",
+                "GovernmentBody",
+                60,
+                aliases=(surface + unit,),
                 located_in=org.name if org.cls == "Place" else None,
             )
-        elif unit is not None and unit.endswith("部") and org.name.startswith("中共") and org.name.endswith("委员会"):
+        elif (
+            unit is not None
+            and unit.endswith("部")
+            and org.name.startswith("中共")
+            and org.name.endswith("委员会")
+        ):
             body = Candidate(
-                h.title_at, h.title_at + len(unit), "Organization", org.name[: -len("委员会")] + "委" + unit,
-                "post.party-department", "PartyDepartment", 60, aliases=(unit,), parent=org.name,
+                h.title_at,
+                h.title_at + len(unit),
+                "Organization",
+                org.name[: -len("委员会")] + "委" + unit,
+                "post.party-department",
+                "PartyDepartment",
+                60,
+                aliases=(unit,),
+                parent=org.name,
             )
         elif org.cls == "Place" and h.title.endswith(_HEAD_OF_GOVERNMENT):
             body = Candidate(
-                org.begin, org.end, "Organization", f"{org.name}人民政府", "post.government", "GovernmentBody",
-                60, aliases=(surface + "政府",), located_in=org.name,
+                org.begin,
+                org.end,
+                "Organization",
+                f"{org.name}人民政府",
+                "post.government",
+                "GovernmentBody",
+                60,
+                aliases=(surface + "政府",),
+                located_in=org.name,
             )
             plans.append(_PostPlan(h.person, body, role, h.begin, h.end, h.rule))
             continue
@@ -545,7 +685,7 @@ def _plan_posts(hits: list[PostHit], ctx: Context) -> tuple[list[_PostPlan], lis
             body = bodies.setdefault((org.begin, body.name), body)
             plans.append(_PostPlan(h.person, body, role, h.begin, h.end, h.rule))
             continue
-        elif org.cls != "Organization" or unit is not None and unit.endswith("部"):
+        elif org.cls != "Organization" or (unit is not None and unit.endswith("部")):
             continue
         if body is not None:
             body = bodies.setdefault((body.begin, body.name), body)
@@ -578,19 +718,23 @@ def _known(ents: dict[str, Entity], c: Candidate) -> str | None:
     return next((e.key for e in ents.values() if e.cls == c.cls and c.name in e.aliases), None)
 
 
-def _byline_papers(b: Byline, chosen: list[Candidate], key_of: dict[int, str], ctx: Context) -> list[str]:
+def _byline_papers(
+    b: Byline, chosen: list[Candidate], key_of: dict[int, str], ctx: Context
+) -> list[str]:
     """The papers a byline credits: its own (青岛日报/观海新闻记者: both), else the dateline's."""
     papers: list[str] = []
     pub = b.publisher
     while pub is not None and id(pub) in key_of:
         papers.append(key_of[id(pub)])
         if pub.begin > 0 and ctx.text[pub.begin - 1] in "/·・":
-            pub = next((c for c in chosen if c.end == pub.begin - 1 and c.cls == "Organization"), None)
+            pub = next(
+                (c for c in chosen if c.end == pub.begin - 1 and c.cls == "Organization"), None
+            )
             continue
         break
-    if not papers and ctx.dateline is not None and ctx.publisher_key:
-        if ctx.dateline[0] <= b.begin <= ctx.dateline[1] + 30:
-            papers.append(ctx.publisher_key)
+    near = ctx.dateline is not None and ctx.dateline[0] <= b.begin <= ctx.dateline[1] + 30
+    if not papers and near and ctx.publisher_key:
+        papers.append(ctx.publisher_key)
     return papers
 
 
@@ -630,12 +774,18 @@ def _figures(
     refs += [FigureMention(b, e, k, "Place") for b, e, k in ctx.place_words]
     refs.sort(key=lambda r: r.begin)
     hits = find_figures(
-        rt.text, sents, refs, default_subject=ctx.main_actor, article_year=ctx.year,
+        rt.text,
+        sents,
+        refs,
+        default_subject=ctx.main_actor,
+        article_year=ctx.year,
         topic_subject=_headline_topic(rt.text, mentions),
     )
     out = []
     for h in hits:
-        body = next((k for b, e, k in appointed if b <= h.number_begin < e and h.unit == "persons"), None)
+        body = next(
+            (k for b, e, k in appointed if b <= h.number_begin < e and h.unit == "persons"), None
+        )
         subject = body or h.subject
         if subject not in ents:
             continue

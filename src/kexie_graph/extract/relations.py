@@ -3,7 +3,8 @@
 Two kinds of rules:
 
 * verb frames (:data:`VERBS`): a governing verb followed by a list of entities of the right classes,
-  whose subject is the nearest agent on the left that no preposition governs, or, when the text leaves
+  whose subject is the nearest agent on the left that no preposition governs, or, when the text
+  leaves
   it out, the paragraph's actor;
 * construction rules: 与A、B合作, 在<place>设立X, 在<org>开展X, X(A、B、C), 在巩固X成果的基础上…Y,
   A对B帮扶, X结对, 争取X落户, an organisation directly before its program (中国科协“科创中国”).
@@ -13,6 +14,7 @@ Every hit carries its evidence span (reading offsets) and the rule's name.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -46,28 +48,68 @@ def _verbs(words: str, table: dict[str, str]) -> None:
         VERBS[w] = table
 
 
-_verbs("联办 合办 共同举办 联合举办 协办 共同主办 联合主办 参与筹办 参与举办 协助举办 合作举办", {"E": "co_organizes", "G": "co_organizes"})
-_verbs("联建 共建 合建 共同建设 联合建设 共同打造 联合共建", {"F": "co_builds", "G": "co_builds", "L": "co_builds", "O": "co_builds"})
+_verbs(
+    "联办 合办 共同举办 联合举办 协办 共同主办 联合主办 参与筹办 参与举办 协助举办 合作举办",
+    {"E": "co_organizes", "G": "co_organizes"},
+)
+_verbs(
+    "联建 共建 合建 共同建设 联合建设 共同打造 联合共建",
+    {"F": "co_builds", "G": "co_builds", "L": "co_builds", "O": "co_builds"},
+)
 _verbs("承办", {"E": "hosts", "G": "hosts"})
-_verbs("举办 主办 组织开展 组织召开 召开 办好 开展 举行 组织 策划举办 发起 启动 深入开展 持续开展 广泛开展 筹办", _RUN)
+_verbs(
+    "举办 主办 组织开展 组织召开 召开 办好 开展 举行 组织 策划举办 发起 启动 深入开展 持续开展 广泛"
+    "开展 筹办",
+    _RUN,
+)
 _verbs("探索出 探索 完善 推广 运营 管理", {"G": "runs", "F": "runs"})
 _verbs("做好", {"G": "runs", "E": "participates_in", "D": "implements", "F": "runs"})
 _verbs("实施 实施好 落实 贯彻落实 贯彻 执行 推进实施", {"G": "implements", "D": "implements"})
 _verbs("印发 出台 发布 颁布 公布", {"D": "issues"})
 _verbs("制定 制定出台 起草 编制 形成 研究制定 修订 研究出台", {"D": "plans_to_issue"})
-_verbs("建设 打造 创建 谋划建设 设立 建立 搭建 筹建 新建 培育 争创 申建", {"F": "*", "G": "*", "L": "*", "O": "*"})
-_verbs("建成 落成 揭牌 启用 开通 上线 挂牌 成立", {"F": "builds", "G": "builds", "L": "builds", "O": "builds"})
+_verbs(
+    "建设 打造 创建 谋划建设 设立 建立 搭建 筹建 新建 培育 争创 申建",
+    {"F": "*", "G": "*", "L": "*", "O": "*"},
+)
+_verbs(
+    "建成 落成 揭牌 启用 开通 上线 挂牌 成立",
+    {"F": "builds", "G": "builds", "L": "builds", "O": "builds"},
+)
 _verbs("助力 支持 帮扶 指导 帮助 服务于 支撑", {"O": "supports", "L": "supports", "P": "supports"})
 _verbs("参与 参加 加入 融入", {"E": "participates_in", "G": "participates_in"})
 _verbs("纳入", {"G": "participates_in"})
-_verbs("入选 获批 被确定为 被列为 被评为 被命名为 成功入选 获评 入围 成功获批 被认定为", {"G": "selected_for"})
+_verbs(
+    "入选 获批 被确定为 被列为 被评为 被命名为 成功入选 获评 入围 成功获批 被认定为",
+    {"G": "selected_for"},
+)
 _verbs("联合 会同 携手 联手", {"O": "partner_of"})
 
 _VERB_RE = re.compile("|".join(sorted(map(re.escape, VERBS), key=len, reverse=True)))
-_FILLER = r"(?:好|了|出|一批|一系列|一个|一支|新一批|首批|一流|进一步|全面|深入|积极|大力|高水平|重点|[《“])*"
+_FILLER = (
+    r"(?:好|了|出|一批|一系列|一个|一支|新一批|首批|一流|进一步|全面|深入|积极|大力|高水平|"
+    r"重点|[《“])*"
+)
 _SEP = r"(?:[、,，]|和|及|与|以及|暨)"
 _PIVOTS = ("助力", "推动", "支持", "指导", "帮助", "带动", "引导", "鼓励", "组织", "动员", "促进")
-_PREPOSITIONS = ("与", "同", "跟", "在", "对", "向", "从", "以", "于", "联合", "围绕", "会同", "携手", "比", "为", "由", "被")
+_PREPOSITIONS = (
+    "与",
+    "同",
+    "跟",
+    "在",
+    "对",
+    "向",
+    "从",
+    "以",
+    "于",
+    "联合",
+    "围绕",
+    "会同",
+    "携手",
+    "比",
+    "为",
+    "由",
+    "被",
+)
 _OBJECT_VERBS = ("落户", "位于", "坐落于", "来到", "走进", "赴", "前往", "到", "覆盖", "辐射")
 _FUTURE = re.compile(r"将|拟|计划|要|力争|争取|预计|即将|谋划|年内|今后|未来|确保|到20\d\d年")
 _PAST = re.compile(r"已经|已|先后|累计|建成了|成立了|去年|此前|曾")
@@ -102,7 +144,7 @@ class _Sentence:
         return self.t.code(i) if 0 <= i < len(self.s) else None
 
     def list_at(self, i: int, codes: str) -> tuple[list[int], int]:
-        """Parse a list of placeholders starting at ``i`` (after fillers); return indices and end."""
+        """Parse a list of placeholders at ``i`` (after fillers); return indices and end."""
         j = i
         m = re.compile(_FILLER).match(self.s, j)
         j = m.end() if m else j
@@ -126,7 +168,12 @@ class _Sentence:
             if sep and j < len(self.s) and self.code(sep.end()) in set(codes) | {"O"}:
                 j = sep.end()
                 continue
-            if sep and sep.end() < len(self.s) and self.s[sep.end()] in "“《" and self.code(sep.end() + 1) in set(codes):
+            if (
+                sep
+                and sep.end() < len(self.s)
+                and self.s[sep.end()] in "“《"
+                and self.code(sep.end() + 1) in set(codes)
+            ):
                 j = sep.end() + 1
                 continue
             break
@@ -138,7 +185,7 @@ class _Sentence:
         j = i - 1
         while j >= 0 and self.s[j] in "”》":
             j -= 1
-        while j >= 0 and self.code(j) is not None and self.code(j) in codes:
+        while j >= 0 and (cj := self.code(j)) is not None and cj in codes:
             items.insert(0, j)
             k = j - 1
             while k >= 0 and self.s[k] in "“《":
@@ -147,7 +194,7 @@ class _Sentence:
                 k2 = k - 1
                 while k2 >= 0 and self.s[k2] in "”》":
                     k2 -= 1
-                if self.code(k2) is not None and self.code(k2) in codes:
+                if (c2 := self.code(k2)) is not None and c2 in codes:
                     j = k2
                     continue
             return items, k + 1
@@ -161,7 +208,9 @@ class _Sentence:
                 prefix = self.s[:i]
                 if _VERB_RE.search(prefix) or any(p in prefix for p in _PREPOSITIONS + _PIVOTS):
                     return None
-                if re.match(r"(?:院士|主席|书记|会长|理事长|院长|校长|主任|记者)", self.s[i + 1 : i + 3]):
+                if re.match(
+                    r"(?:院士|主席|书记|会长|理事长|院长|校长|主任|记者)", self.s[i + 1 : i + 3]
+                ):
                     return None
                 return self.t.mention(i).key
             if code is not None or ch in "，,。；":
@@ -173,7 +222,7 @@ class _Sentence:
         j = i
         while j > 0:
             j -= 1
-            if self.code(j) is not None and self.code(j) in _AGENT:
+            if (cj := self.code(j)) is not None and cj in _AGENT:
                 items, start = self.list_ending_at(j + 1, _AGENT)
                 while start > 0 and self.code(start - 1) == "L":
                     start -= 1  # a place inside a place: 在<city><park>
@@ -182,7 +231,9 @@ class _Sentence:
                 if before.endswith(_PREPOSITIONS) and not before.endswith(_PIVOTS):
                     j = start
                     continue
-                if before.endswith(_OBJECT_VERBS) or (_VERB_RE.search(before[-2:]) and not before.endswith(_PIVOTS)):
+                if before.endswith(_OBJECT_VERBS) or (
+                    _VERB_RE.search(before[-2:]) and not before.endswith(_PIVOTS)
+                ):
                     j = start  # the object of a verb before it (落户重庆, 举办X), not a subject
                     continue
                 if before.endswith(_PIVOTS) and re.search(r"[,，；;]", self.s[j:i]):
@@ -230,11 +281,25 @@ def find_relations(
                     period = value
             return period
 
-        def emit(subj: str, pred: str, obj: str, i0: int, i1: int, rule: str, at: int) -> None:
+        def emit(
+            subj: str,
+            pred: str,
+            obj: str,
+            i0: int,
+            i1: int,
+            rule: str,
+            at: int,
+            sent: _Sentence = sent,
+        ) -> None:
             if subj == obj:
                 return
             b, e = sent.t.span(i0, i1)
-            while e < len(text) and text[e] in "”》" and text[b:e].count("“") + text[b:e].count("《") > text[b:e].count("”") + text[b:e].count("》"):
+            while (
+                e < len(text)
+                and text[e] in "”》"
+                and text[b:e].count("“") + text[b:e].count("《")
+                > text[b:e].count("”") + text[b:e].count("》")
+            ):
                 e += 1
             hits.append(RelHit(subj, pred, obj, b, e, rule, when_at(sent.t.starts[at])))
 
@@ -251,7 +316,19 @@ def find_relations(
             if not objs:
                 continue
             subj_found = sent.subject_before(m.start())
-            if verb in {"入选", "获批", "被确定为", "被列为", "被评为", "被命名为", "成功入选", "获评", "入围", "成功获批", "被认定为"}:
+            if verb in {
+                "入选",
+                "获批",
+                "被确定为",
+                "被列为",
+                "被评为",
+                "被命名为",
+                "成功入选",
+                "获评",
+                "入围",
+                "成功获批",
+                "被认定为",
+            }:
                 items, start = sent.list_ending_at(m.start(), _AGENT)
                 if not items:
                     continue
@@ -276,7 +353,11 @@ def find_relations(
                         pred = "implements"
                     elif verb == "谋划建设" or _FUTURE.search(clause) or not _PAST.search(clause):
                         period = when_at(sent.t.starts[m.start()])
-                        past = period is not None and article_year is not None and _is_past(period, article_year)
+                        past = (
+                            period is not None
+                            and article_year is not None
+                            and _is_past(period, article_year)
+                        )
                         pred = "builds" if past and not _FUTURE.search(clause) else "plans_to_build"
                     else:
                         pred = "builds"
@@ -288,7 +369,9 @@ def find_relations(
                     p = pred
                     if p == "runs" and cls_of.get(subj) == "Place":
                         p = "participates_in"
-                    emit(subj, p, obj, min(span_start, m.start()), o + 1, f"frame.{verb}", m.start())
+                    emit(
+                        subj, p, obj, min(span_start, m.start()), o + 1, f"frame.{verb}", m.start()
+                    )
             if subj_found is not None:
                 first = _key(sent, subj_found[0][0])
                 if first.startswith("Organization/"):
@@ -299,7 +382,9 @@ def find_relations(
 
 def _is_past(period: str, article_year: int) -> bool:
     if period.startswith("十"):
-        return {"十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}.get(period, 9999) < article_year
+        return {"十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}.get(
+            period, 9999
+        ) < article_year
     return period.isdigit() and int(period) < article_year
 
 
@@ -325,70 +410,184 @@ def _constructions(
     for m in re.finditer(rf"(?:与|同|跟)[“《]?({cls_re('OL')})", s):
         items, end = sent.list_at(m.start(1), "OL")
         tail = s[end : end + 14]
-        if not items or not re.match(r"(?:等[^，。；]{0,4})?[^，。；]{0,8}?(?:合作|联合|携手|共同|共建|联建|联办|合办|签约|签署|协作|联手)", tail):
+        if not items or not re.match(
+            r"(?:等[^，。；]{0,4})?[^，。；]{0,8}?(?:合作|联合|携手|共同|共建|联建|联办|合办|签约|签署|协作|联手)",
+            tail,
+        ):
             continue
         subjects, start = subject_of(m.start())
         for subj in subjects:
             for i in items:
-                emit(subj, "partner_of", _key(sent, i), min(start, m.start()), i + 1, "construction.with-cooperate", m.start())
+                emit(
+                    subj,
+                    "partner_of",
+                    _key(sent, i),
+                    min(start, m.start()),
+                    i + 1,
+                    "construction.with-cooperate",
+                    m.start(),
+                )
     # 在<place>(<place>)…设立/建设 X  -> X located in the innermost place
-    for m in re.finditer(rf"在[“]?((?:{place}[”]?)+)[^，。；]{{0,6}}?(?:设立|建设|谋划建设|建立|揭牌|挂牌|启用|落成|建成|打造|布局)", s):
+    for m in re.finditer(
+        rf"在[“]?((?:{place}[”]?)+)[^，。；]{{0,6}}?(?:设立|建设|谋划建设|建立|揭牌|挂牌|启用|落成|建成|打造|布局)",
+        s,
+    ):
         places = [i for i in range(m.start(1), m.end(1)) if sent.code(i) == "L"]
         objs, _ = sent.list_at(m.end(), "FGOLE")
         for o in objs:
-            emit(_key(sent, o), "located_in", _key(sent, places[-1]), m.start(), o + 1, "construction.at-place-build", m.start())
+            emit(
+                _key(sent, o),
+                "located_in",
+                _key(sent, places[-1]),
+                m.start(),
+                o + 1,
+                "construction.at-place-build",
+                m.start(),
+            )
     # 在<org>(和…)开展 X -> org participates in X
     for m in re.finditer(rf"在({org})[^，。；]{{0,8}}?开展", s):
         objs, _ = sent.list_at(m.end(), "GE")
         for o in objs:
-            emit(_key(sent, m.start(1)), "participates_in", _key(sent, o), m.start(1), o + 1, "construction.at-org-run", m.start())
+            emit(
+                _key(sent, m.start(1)),
+                "participates_in",
+                _key(sent, o),
+                m.start(1),
+                o + 1,
+                "construction.at-org-run",
+                m.start(),
+            )
     # X(A、B、C) -> A participates in X
     for m in re.finditer(rf"({prog})[”]?[(（]", s):
         items, end = sent.list_at(m.end(), "O")
         if items and end < len(s) and s[end] in ")）":
             for i in items:
-                emit(_key(sent, i), "participates_in", _key(sent, m.start(1)), m.start(1), end + 1, "construction.members-in-brackets", m.start())
+                emit(
+                    _key(sent, i),
+                    "participates_in",
+                    _key(sent, m.start(1)),
+                    m.start(1),
+                    end + 1,
+                    "construction.members-in-brackets",
+                    m.start(),
+                )
     # 在巩固X成果的基础上，开展Y -> Y builds on X
-    for m in re.finditer(rf"在(?:巩固|深化|总结|推广)[“]?({prog})[^，。；]{{0,8}}?基础上[,，]?[^。；]{{0,12}}?(?:开展|推进|实施|启动|探索)[“]?({prog})", s):
-        emit(_key(sent, m.start(2)), "builds_on", _key(sent, m.start(1)), m.start(), m.end(), "construction.builds-on", m.start())
+    for m in re.finditer(
+        rf"在(?:巩固|深化|总结|推广)[“]?({prog})[^，。；]{{0,8}}?基础上[,，]?[^。；]{{0,12}}?(?:开展|推进|实施|启动|探索)[“]?({prog})",
+        s,
+    ):
+        emit(
+            _key(sent, m.start(2)),
+            "builds_on",
+            _key(sent, m.start(1)),
+            m.start(),
+            m.end(),
+            "construction.builds-on",
+            m.start(),
+        )
     # A对B帮扶/带动/支持/指导 -> A supports B
-    for m in re.finditer(rf"[“]?({agent})[”]?[^，。；“]{{0,3}}?对[“]?({agent})[”]?[^，。；]{{0,3}}?(?:帮扶|带动|支持|指导|帮助|援助)", s):
-        emit(_key(sent, m.start(1)), "supports", _key(sent, m.start(2)), m.start(), m.end(), "construction.a-helps-b", m.start())
+    for m in re.finditer(
+        rf"[“]?({agent})[”]?[^，。；“]{{0,3}}?对[“]?({agent})[”]?[^，。；]{{0,3}}?(?:帮扶|带动|支持|指导|帮助|援助)",
+        s,
+    ):
+        emit(
+            _key(sent, m.start(1)),
+            "supports",
+            _key(sent, m.start(2)),
+            m.start(),
+            m.end(),
+            "construction.a-helps-b",
+            m.start(),
+        )
     # X结对 -> the parts of X pair with each other
     for m in re.finditer(rf"({anyc})[”]?结对", s):
         parts = parts_of(_key(sent, m.start(1)))
-        for a, b in zip(parts, parts[1:], strict=False):
+        for a, b in itertools.pairwise(parts):
             emit(a, "pairs_with", b, m.start(), m.end(), "construction.pairing", m.start())
     # 争取X落户/在…举办 -> seeks to host
     for m in re.finditer(rf"争取[“]?({event})[”]?[^，。；]{{0,6}}?(?:落户|在|来)", s):
         subjects, start = subject_of(m.start())
         for subj in subjects:
-            emit(subj, "seeks_to_host", _key(sent, m.start(1)), min(start, m.start()), m.end(), "construction.seek-to-host", m.start())
+            emit(
+                subj,
+                "seeks_to_host",
+                _key(sent, m.start(1)),
+                min(start, m.start()),
+                m.end(),
+                "construction.seek-to-host",
+                m.start(),
+            )
     # X落户/位于/坐落于 <place> -> located in
-    for m in re.finditer(rf"[“《]?({cls_re('OFGE')})[”》]?[^，。；]{{0,4}}?(?:落户|位于|坐落于|坐落在|地处|落地)[“]?({place})", s):
+    for m in re.finditer(
+        rf"[“《]?({cls_re('OFGE')})[”》]?[^，。；]{{0,4}}?(?:落户|位于|坐落于|坐落在|地处|落地)[“]?({place})",
+        s,
+    ):
         if re.search(r"争取|力争|推动|积极", s[max(0, m.start() - 8) : m.start()]):
             continue
-        emit(_key(sent, m.start(1)), "located_in", _key(sent, m.start(2)), m.start(), m.end(), "construction.located", m.start())
+        emit(
+            _key(sent, m.start(1)),
+            "located_in",
+            _key(sent, m.start(2)),
+            m.start(),
+            m.end(),
+            "construction.located",
+            m.start(),
+        )
     # 被纳入…X(的考核) -> participates in X
     for m in re.finditer(rf"纳入[^，。；“]{{0,4}}[“]?({prog})", s):
         subjects, start = subject_of(m.start())
         for subj in subjects:
-            emit(subj, "participates_in", _key(sent, m.start(1)), m.start(), m.end(), "construction.included-in", m.start())
+            emit(
+                subj,
+                "participates_in",
+                _key(sent, m.start(1)),
+                m.start(),
+                m.end(),
+                "construction.included-in",
+                m.start(),
+            )
     # 推动/推进/做好 X 落地 -> implements
     for m in re.finditer(rf"(?:推动|推进|做好|促进)[“《]?({cls_re('GD')})[”》]?落地", s):
         subjects, start = subject_of(m.start())
         for subj in subjects:
-            emit(subj, "implements", _key(sent, m.start(1)), m.start(), m.end(), "construction.make-land", m.start())
+            emit(
+                subj,
+                "implements",
+                _key(sent, m.start(1)),
+                m.start(),
+                m.end(),
+                "construction.make-land",
+                m.start(),
+            )
     # 围绕X建设/发展 -> supports X
     for m in re.finditer(rf"围绕[“]?({cls_re('LGO')})[”]?(?:建设|发展)", s):
         subjects, start = subject_of(m.start())
         for subj in subjects:
-            emit(subj, "supports", _key(sent, m.start(1)), m.start(), m.end(), "construction.around-building", m.start())
+            emit(
+                subj,
+                "supports",
+                _key(sent, m.start(1)),
+                m.start(),
+                m.end(),
+                "construction.around-building",
+                m.start(),
+            )
     # an organisation directly before its program or event: 中国科协“科创中国”试点城市
     for m in re.finditer(rf"({org})[“]?({prog})", s):
-        if s[m.start(1) - 1 : m.start(1)] in ("与", "在", "对") or kind_of(_key(sent, m.start(2))) == "Meeting":
+        if (
+            s[m.start(1) - 1 : m.start(1)] in ("与", "在", "对")
+            or kind_of(_key(sent, m.start(2))) == "Meeting"
+        ):
             continue
-        emit(_key(sent, m.start(1)), "runs", _key(sent, m.start(2)), m.start(), m.end(), "construction.org-program", m.start())
+        emit(
+            _key(sent, m.start(1)),
+            "runs",
+            _key(sent, m.start(2)),
+            m.start(),
+            m.end(),
+            "construction.org-program",
+            m.start(),
+        )
 
 
 def _dedupe(hits: list[RelHit]) -> list[RelHit]:
