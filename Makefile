@@ -44,7 +44,7 @@ typecheck: $(STAMP_DEV)
 
 ## fuzz: the Hypothesis tests with many more examples than CI runs
 fuzz: $(STAMP_DEV)
-	KEXIE_HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -p no:cacheprovider -m "not browser" tests -k hypothesis
+	KEXIE_HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -p no:cacheprovider -m "hypothesis and not browser" tests
 
 bench: $(STAMP_DEV)
 	$(BIN)/python benchmarks/run_all.py
