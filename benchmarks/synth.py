@@ -37,7 +37,10 @@ DCT = "http://purl.org/dc/terms/"
 NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 ITS = "http://www.w3.org/2005/11/its/rdf#"
 
-PLACES = "北京 上海 天津 重庆 大连 青岛 宁波 厦门 深圳 成都 武汉 西安 南京 杭州 长沙 郑州 济南 沈阳 哈尔滨 昆明".split()
+PLACES = [
+    *("北京", "上海", "天津", "重庆", "大连", "青岛", "宁波", "厦门", "深圳", "成都"),
+    *("武汉", "西安", "南京", "杭州", "长沙", "郑州", "济南", "沈阳", "哈尔滨", "昆明"),
+]
 ORG_KINDS = [
     ("ScienceAssociation", "科学技术协会"),
     ("LearnedSociety", "学会"),
@@ -47,14 +50,22 @@ ORG_KINDS = [
     ("Company", "科技有限公司"),
     ("Museum", "科技馆"),
 ]
-FIELDS = "林学 物理 化学 医学 农业 机械 电子 计算机 气象 海洋 地质 生物 材料 能源 环境".split()
-PROGRAMS = "科普中国 院士专家工作站 全国科技工作者日 科技活动周 创新驱动助力工程 科普示范社区 青少年科技创新大赛".split()
+FIELDS = [
+    *("林学", "物理", "化学", "医学", "农业", "机械", "电子", "计算机"),
+    *("气象", "海洋", "地质", "生物", "材料", "能源", "环境"),
+]
+PROGRAMS = [
+    *("科普中国", "院士专家工作站", "全国科技工作者日", "科技活动周"),
+    *("创新驱动助力工程", "科普示范社区", "青少年科技创新大赛"),
+]
 ROLES = ["主席", "副主席", "党组书记", "秘书长", "院士", "理事长", "记者"]
 RELATIONS = ["partnerOf", "coOrganizes", "organizes", "undertakes", "supports", "participatesIn"]
 INDICATORS = ["公民具备科学素质比例", "科普场馆数量", "参与人数", "学会数量", "科技工作者人数"]
 SURNAMES = list("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗")
 GIVEN = list("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华")
-FILLER = "会议强调，要深入学习贯彻党的精神，推动科技创新和科学普及两翼齐飞，服务经济社会高质量发展。"
+FILLER = (
+    "会议强调，要深入学习贯彻党的精神，推动科技创新和科学普及两翼齐飞，服务经济社会高质量发展。"
+)
 
 
 def _iri(path: str) -> str:
@@ -85,11 +96,15 @@ class _Entities:
         for i in range(n_orgs):
             kind, suffix = ORG_KINDS[i % len(ORG_KINDS)]
             place = PLACES[i % len(PLACES)]
-            name = f"{place}市{FIELDS[(i // len(PLACES)) % len(FIELDS)]}{suffix}{i // (len(PLACES) * len(FIELDS)) or ''}"
+            field = FIELDS[(i // len(PLACES)) % len(FIELDS)]
+            name = f"{place}市{field}{suffix}{i // (len(PLACES) * len(FIELDS)) or ''}"
             parent = national if kind == "ScienceAssociation" else rng.choice(self.orgs)[0]
             self.orgs.append((_iri(f"organization/{name}"), kind, name, parent))
         self.people = [
-            (_iri(f"person/{SURNAMES[i % 20]}{GIVEN[(i // 20) % 25]}{i // 500 or ''}"), f"{SURNAMES[i % 20]}{GIVEN[(i // 20) % 25]}{i // 500 or ''}")
+            (
+                _iri(f"person/{SURNAMES[i % 20]}{GIVEN[(i // 20) % 25]}{i // 500 or ''}"),
+                f"{SURNAMES[i % 20]}{GIVEN[(i // 20) % 25]}{i // 500 or ''}",
+            )
             for i in range(max(30, scale // 60))
         ]
         self.programs = [
@@ -119,7 +134,11 @@ def _article(rng: random.Random, pool: _Entities, n: int) -> Iterator[str]:
     yield q(a, RDF + "type", f"<{SCHEMA}NewsArticle>")
     yield q(a, RDF + "type", f"<{PROV}Entity>")
     yield q(a, DCT + "title", _lit(f"{names[0]}召开会议{n}", "zh"))
-    yield q(a, DCT + "date", _lit(f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", datatype=XSD + "date"))
+    yield q(
+        a,
+        DCT + "date",
+        _lit(f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", datatype=XSD + "date"),
+    )
     yield q(a, KX + "sourceFile", _lit(f"a{n:07d}.txt"))
     yield q(a, KX + "text", ctx)
     yield q(ctx, RDF + "type", f"<{NIF}Context>")
@@ -128,7 +147,11 @@ def _article(rng: random.Random, pool: _Entities, n: int) -> Iterator[str]:
     yield q(ctx, NIF + "endIndex", _int(len(text), "nonNegativeInteger"))
     yield q(ctx, NIF + "sourceUrl", a)
     offset = 0
-    entities = [(o[0], o[2]) for o in orgs] + [(p[0], p[1]) for p in people] + [(p[0], p[1]) for p in programs]
+    entities = (
+        [(o[0], o[2]) for o in orgs]
+        + [(p[0], p[1]) for p in people]
+        + [(p[0], p[1]) for p in programs]
+    )
     for iri, name in entities:
         begin = text.index(name, offset)
         end = begin + len(name)
@@ -186,7 +209,9 @@ def _article(rng: random.Random, pool: _Entities, n: int) -> Iterator[str]:
         fig = _iri(f"{art}/figure/{i}/{n}")
         yield q(fig, RDF + "type", f"<{KX}Figure>")
         yield q(fig, KX + "indicator", _lit(INDICATORS[rng.randrange(len(INDICATORS))], "zh"))
-        yield q(fig, RDF + "value", _lit(f"{rng.randint(1, 9999) / 10:.1f}", datatype=XSD + "decimal"))
+        yield q(
+            fig, RDF + "value", _lit(f"{rng.randint(1, 9999) / 10:.1f}", datatype=XSD + "decimal")
+        )
         yield q(fig, KX + "unit", f"<{KX}{rng.choice(['Percent', 'PersonCount', 'Count'])}>")
         yield q(fig, KX + "figureKind", f"<{KX}{rng.choice(['Actual', 'Target', 'Change'])}>")
         yield q(fig, KX + "year", _lit(str(year)))

@@ -15,6 +15,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from ..errors import QueryError, QueryRefusedError, StoreError
+from ..store import Store
 from .bind import bind_values
 from .engine import check_format, reply_to_result, run_oxigraph, run_rdflib
 from .guard import CheckedQuery, check_query
@@ -84,8 +85,6 @@ class _RdflibGraphs(Collection[str]):
 
 def _target(store: Any) -> tuple[str, Any, bool, Collection[str]]:
     """(engine, handle, read_only, graphs) for whatever ``store`` is."""
-    from ..store import Store
-
     if isinstance(store, Store):
         if store.closed:
             raise StoreError(
@@ -205,8 +204,6 @@ def _run(
     max_rows: int | None,
     fmt: str | None,
 ) -> Result:
-    from ..store import Store
-
     check_format(checked, fmt)
     if not allow_unsafe:
         for iri in (*(default_graphs or ()), *(named_graphs or ())):

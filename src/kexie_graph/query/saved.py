@@ -17,6 +17,7 @@ __all__ = ["is_query_name", "package_queries_dir", "resolve_query", "saved_queri
 
 # a saved query's name is a file stem; SPARQL text always has spaces or braces, so never matches
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
+_MAX_NAME = 255
 
 
 def package_queries_dir() -> Path:
@@ -41,7 +42,8 @@ def _folders(queries_dir: str | os.PathLike[str] | None) -> list[Path]:
 
 def is_query_name(text: str) -> bool:
     """Whether ``text`` is a saved query's name (``cq01``, ``my-query``) rather than SPARQL."""
-    return bool(_NAME.fullmatch(text.strip()))
+    # a name is short; SPARQL text is usually long, and stripping it would cost more than this
+    return len(text) <= _MAX_NAME and bool(_NAME.fullmatch(text.strip()))
 
 
 def saved_queries(queries_dir: str | os.PathLike[str] | None = None) -> dict[str, Path]:
