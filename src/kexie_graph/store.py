@@ -124,7 +124,11 @@ class Store:
 
     @property
     def dataset(self) -> rdflib.Dataset:
-        """An rdflib ``Dataset`` over the same data (through oxrdflib); default graph = union."""
+        """An rdflib ``Dataset`` over the same data (through oxrdflib); default graph = union.
+
+        Queries sent through it (``store.dataset.query``) go straight to Oxigraph, past the guard;
+        ``kexie_graph.query.query(store.dataset, …)`` runs them through the guard on the store.
+        """
         if self._dataset is None:
             from oxrdflib import OxigraphStore
             from rdflib import Dataset
@@ -285,6 +289,10 @@ def read_store_info(path: str | os.PathLike[str]) -> dict[str, Any]:
 
 def open_store(path: str | os.PathLike[str] | None = None, read_only: bool = False) -> Store:
     """Open the store in folder ``path`` (an empty in-memory store when ``path`` is None).
+
+    An in-memory store has no materialised union: queries on it use Oxigraph's union flag, which
+    counts a triple once per graph that holds it (write a store with :func:`write_store` to get
+    the union as a set).
 
     ``read_only=True`` is what ``query``, ``serve`` and notebooks want: any number of readers may
     open a store at once, also while a build writes the next generation. ``read_only=False`` changes
@@ -583,8 +591,10 @@ def write_store(
     """Write a new generation of the store in ``out_dir`` from a dump file or from quads.
 
     ``quads_or_trig`` is the path of a TriG (or N-Quads, Turtle, N-Triples) file, an iterable of
-    :class:`pyoxigraph.Quad`, or an rdflib ``Dataset``. The new generation becomes current only once
-    it is complete and on disk; readers of the old one keep reading it until they close. Returns
+    :class:`pyoxigraph.Quad`, or an rdflib ``Dataset``. Its default graph is then set to the union
+    of the named graphs (each triple once; the source's own default-graph triples join it). The new
+    generation becomes current only once it is complete and on disk; readers of the old one keep
+    reading it until they close. Returns
     ``out_dir`` (what :func:`open_store` takes). Raises :class:`StoreLockedError` while another
     build writes the same folder.
     """

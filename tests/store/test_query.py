@@ -324,3 +324,42 @@ def test_tables_shorten_iris_with_the_prefixes(shared_store: Store) -> None:
         query(shared_store, f"SELECT ?g WHERE {{ GRAPH ?g {{ }} FILTER(?g = <{A1}>) }}").to_table()
     )
     assert "kxr:graph/article/a1" in console.export_text()
+
+
+@pytest.mark.parametrize(
+    "sparql",
+    [
+        "SELECT ?l WHERE { ?org rdfs:label ?l }",
+        "select ?l where{?org rdfs:label ?l}",
+        "SELECT ?l { ?org rdfs:label ?l }",
+        "SELECT ?l # a { comment } where\nWHERE { ?org rdfs:label ?l FILTER(?l != '{ where }') }",
+        "PREFIX w: <http://where/x#> SELECT ?l WHERE { ?org rdfs:label ?l }",
+        "SELECT ?l WHERE { ?org rdfs:label ?l } VALUES ?x { 1 }",
+        "SELECT ?l (COUNT(*) AS ?n) WHERE { ?org rdfs:label ?l } GROUP BY ?l",
+        "SELECT ?l WHERE { { SELECT ?org ?l WHERE { ?org rdfs:label ?l } } }",
+        "CONSTRUCT { ?org rdfs:label ?l } WHERE { ?org rdfs:label ?l }",
+        "CONSTRUCT { ?org rdfs:label ?l } { ?org rdfs:label ?l }",
+        "ASK { ?org rdfs:label '大连市科学技术协会'@zh }",
+        "DESCRIBE ?org WHERE { ?org rdfs:label ?l }",
+    ],
+)
+def test_bindings_find_the_where_group_of_every_query_form(
+    shared_store: Store, sparql: str
+) -> None:
+    org = f"{ORG}大连市科学技术协会"
+    result = query(shared_store, sparql, bindings={"org": org})
+    if result.kind == "ask":
+        assert result.boolean is True
+    elif result.kind == "construct":
+        assert {str(t[0]) for t in result.triples} == {org}
+    else:
+        assert {r["l"] for r in result.rows} == {"大连市科学技术协会"}
+
+
+def test_bindings_need_a_where_group(shared_store: Store) -> None:
+    with pytest.raises(QueryError, match="bindings need a WHERE clause"):
+        query(shared_store, f"DESCRIBE <{ORG}x>", bindings={"org": "x"})
+    with pytest.raises(QueryError, match="full form CONSTRUCT"):
+        query(shared_store, "CONSTRUCT WHERE { ?org rdfs:label ?l }", bindings={"org": "x"})
+    with pytest.raises(QueryError, match="not a SPARQL variable name"):
+        query(shared_store, "SELECT * WHERE { ?s ?p ?o }", bindings={"bad name": 1})

@@ -57,5 +57,9 @@ def bind_values(
         raise QueryError("bindings apply to queries, not to updates")
     if checked.where_at is None:
         raise QueryError("bindings need a WHERE clause in the query; add WHERE { … }")
+    if checked.where_at < 0:
+        raise QueryError(
+            "bindings need the full form CONSTRUCT { template } WHERE { … }, not CONSTRUCT WHERE"
+        )
     at = checked.where_at + 1 + (len(base) - len(checked.source))
     return f"{base[:at]} {values_clause(bindings)} {base[at:]}"

@@ -100,7 +100,8 @@ class CheckedQuery:
     form: QueryForm
     from_default: tuple[str, ...] = ()
     from_named: tuple[str, ...] = ()
-    #: offset in ``source`` of the ``{`` that opens the top-level WHERE group (None: no group)
+    #: offset in ``source`` of the ``{`` that opens the top-level WHERE group (None: no group;
+    #: -1: the short ``CONSTRUCT WHERE { … }``, whose group may hold triples only)
     where_at: int | None = None
 
     @property
@@ -456,6 +457,8 @@ def _where_brace(text: str, form: QueryForm) -> int | None:
             continue
         i += 1
     if after_where is not None:
+        if form == "CONSTRUCT" and top and after_where == top[0]:
+            return -1  # CONSTRUCT WHERE { triples }: nothing else may go in that group
         return after_where
     if form == "CONSTRUCT":
         return top[1] if len(top) > 1 else None
