@@ -172,3 +172,43 @@ def test_a_count_of_people_elected_is_about_the_body_they_are_elected_in() -> No
     )
     r = extract_text(text, "a", source="四川日报")
     assert any(f.value == 3 and f.subject == "Organization/四川省科学技术协会" for f in r.figures)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("会议强调，要深入学习贯彻习近平总书记重要论述。", "Person/习近平"),
+        ("服务团由某学会牵头、汤一福等8名院士领衔。", "Person/汤一福"),
+        ("大会向谢和平院士颁发了名誉主席证书。", "Person/谢和平"),
+    ],
+)
+def test_people_named_with_a_title_after_the_name(text: str, key: str) -> None:
+    assert key in _keys(text)
+
+
+def test_an_event_named_across_a_declared_short_form() -> None:
+    text = (
+        "本报讯 3月10日，中国远洋建设集团有限公司科学技术协会（简称“远洋科协”）成立大会在北京召开。"
+    )
+    keys = _keys(text)
+    assert "Event/中国远洋建设集团有限公司科学技术协会成立大会" in keys
+    assert "Organization/中国远洋建设集团有限公司科学技术协会" in keys
+
+
+def test_an_outline_carried_out_is_a_programme_and_in_brackets_a_document() -> None:
+    assert any(
+        k.startswith("Program/全民科学素质行动计划纲要")
+        for k in _keys("深入实施全民科学素质行动计划纲要。")
+    )
+    assert any(
+        k.startswith("Document/全民科学素质行动计划纲要")
+        for k in _keys("国务院印发《全民科学素质行动计划纲要》。")
+    )
+
+
+def test_bodies_of_the_home_place_written_short() -> None:
+    keys = _keys("本报南昌7月5日讯 省林业局局长邱一出席，省林科院院长俞二致辞。")
+    assert "Organization/江西省林业局" in keys
+    assert any(k.startswith("Organization/江西省林科") for k in keys)
+    # the province-wide 科协 system is no body
+    assert "Organization/江西省科学技术协会" not in _keys("本报南昌讯 全省科协系统先进集体受表彰。")

@@ -26,7 +26,7 @@ __all__ = ["Context", "build_context"]
 #: relative organisation names (市科协, 省委, 市人大常委会 …): a level character and a suffix that
 #: the relative-name rules of :mod:`.abbrev` write out; longest suffix first
 _SUFFIXES = "|".join(sorted(map(re.escape, ORGANIZATION_SUFFIXES), key=len, reverse=True))
-_RELATIVE_RE = re.compile(rf"(?<![区市县])(?:市|省|区|县)(?:{_SUFFIXES})(?!员)")
+_RELATIVE_RE = re.compile(rf"(?<![区市县全])(?:市|省|区|县)(?:{_SUFFIXES})(?!员)")
 #: the same suffixes right after a named division (无锡市委, 重庆市政府): the rules apply to that
 # place
 _NAMED_RE = re.compile(rf"(?:市|省|区|县)(?:{_SUFFIXES})(?!员)")
@@ -82,6 +82,10 @@ _CITY_CHARS: dict[str, str] = {
 _CITY_CHAR_RE = re.compile(
     rf"(?<=[在赴抵来])([{''.join(_CITY_CHARS)}])(?=召开|举行|开幕|闭幕|举办|落幕|启幕|启动|揭牌|签约|开营)"
 )
+#: a level character that opens a name of a body of the home place (not 市级, 市民, 省长 …)
+_RELATIVE_LEVEL = re.compile(r"[省市区县](?![级属内外民场长委])")
+#: verbs that carry out a plan named without 《》 (it then works as a programme, not a text)
+_CARRIED_OUT = re.compile(r"(?:实施|落实|贯彻|贯彻落实|推进|推动)$")
 #: the macro-regions of Chinese statistics (中部地区 ranks and averages)
 _MACRO_REGION_RE = re.compile(r"(?:东部|中部|西部|东北|中西部)地区")
 _SUBJECT_RE = re.compile(
@@ -143,6 +147,15 @@ class Context:
         """Give a head-noun candidate its canonical name: an abbreviated parent written out, and a
         division's 科协 named after the division's canonical name (重庆两江新区科协 ->
         重庆市两江新区科学技术协会, as 区科协 in a 两江新区 article resolves)."""
+        levels = {"省": self.home.province, "市": self.home.city}
+        level = levels.get(c.name[:1]) or (self.home.district if c.name[:1] in "区县" else None)
+        before = self.text[c.begin - 1] if c.begin > 0 else ""
+        opens = not re.match(r"[\u4e00-\u9fff]", before) or before in "、和与及在由向对为从将"
+        if level and c.cls == "Organization" and opens and _RELATIVE_LEVEL.match(c.name):
+            # 省林业局, 市全民科学素质纲要实施工作办公室: bodies of the home place written short
+            return replace(
+                c, name=level + c.name[1:], aliases=(*c.aliases, c.name), located_in=level
+            )
         if c.kind == "ScienceAssociation" and c.name.endswith("科学技术协会"):
             prefix = c.name[: -len("科学技术协会")]
             hits = self.gazetteer.find(prefix, self.home.places)
@@ -318,6 +331,9 @@ def _lexicon_candidates(
         if not hit.candidates:
             continue
         entry = hit.candidates[0]
+        if entry.cls == "Document" and _CARRIED_OUT.search(text, max(0, hit.begin - 6), hit.begin):
+            # 深入实施全民科学素质行动计划纲要: an outline carried out, not in 《》, is a programme
+            entry = replace(entry, cls="Program", kind="ActionPlan")
         out.append(
             Candidate(
                 hit.begin,
@@ -499,7 +515,9 @@ def _publisher(ctx: Context, text: str, source: str | None) -> None:
                 this_paper = (m.start("head"), m.start("head") + 2)
             else:
                 papers.append((m.start("head"), m.start("head") + agency.end(), agency.group(0)))
-        elif m.group("date") is None and not ctx.gazetteer.find(names):
+        elif m.group("date") is None and not all(
+            ctx.gazetteer.resolve(part) for part in re.split(r"[·・/]", names)
+        ):  # 兰州晨报讯 names a paper; 青岛讯 only a place
             pos = m.start("head")
             for part in re.split(r"[·・/]", names):
                 papers.append((pos, pos + len(part), part))

@@ -48,6 +48,8 @@ _STOP_TAGS = frozenset(
 _CONJUNCTIONS = frozenset({"与", "和", "及", "暨"})
 #: ordinals that open an event's name (首届…, 第十三届…), kept in it
 _ORDINAL_RE = re.compile(r"首届|第[一二三四五六七八九十百零〇两\d]{1,4}[届次期]")
+#: a level character opening a name of the home place's body (省林业局, 市全民科学素质…办公室)
+_RELATIVE_LEVEL = re.compile(r"[省市区县](?![级属内外民场长委])")
 #: common nouns ending in a one-character head (格局 is no bureau, 展厅 no department)
 _NOT_BODIES = tuple(
     [
@@ -371,7 +373,8 @@ def find_quoted(text: str) -> list[Candidate]:
             end, head = found
             name = run + window[:end]
             aliases: tuple[str, ...] = ()
-            if head.cls == "Organization" and head.needs_prefix and window[:end] == head.text:
+            team = head.cls == "Organization" and head.text.endswith("团")
+            if team and window[:end] == head.text:
                 # “科创中国”产业科技服务团: a brand and a kind of body, no body's own name: the
                 # scheme
                 # under which such bodies are formed (its members add their own words)
@@ -592,8 +595,13 @@ def find_headed(
         ):
             continue
         scheme = (schemes or {}).get(head.text)
+        relative = _RELATIVE_LEVEL.match(name)  # 省林科院: the home province's, resolved later
         if head.needs_prefix and not (
-            absorbed or name.startswith(_PROPER_PREFIXES) or prefix_verb in _CONSTRUCTIVE or scheme
+            absorbed
+            or name.startswith(_PROPER_PREFIXES)
+            or prefix_verb in _CONSTRUCTIVE
+            or scheme
+            or relative
         ):
             continue
         if head.needs_verb and prefix_verb not in _ISSUING:

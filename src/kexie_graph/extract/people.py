@@ -34,6 +34,7 @@ __all__ = [
     "Byline",
     "PostHit",
     "find_bylines",
+    "find_named_people",
     "find_posts",
     "name_at",
     "split_title",
@@ -49,7 +50,7 @@ _SURNAMES_1 = set(
     "晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆"
     "乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平"
     "计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公"
-    "哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由经傅阎赖"
+    "哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由经傅阎赖洪习"
 )
 _SURNAMES_2 = {
     "欧阳",
@@ -169,8 +170,10 @@ _TITLE = (
     rf"|(?:{'|'.join(d[:-1] for d in _DEPARTMENTS)})部长"
 )
 _TITLE_RE = re.compile(_TITLE)
+_TITLE_AFTER = re.compile(rf"(?:{_TITLE})|同志|总书记")
 _TITLE_AT_END = re.compile(rf"(?:{_TITLE})$")
 _FOLLOW = [
+    "总书记",
     "介绍",
     "表示",
     "说",
@@ -271,8 +274,17 @@ def name_at(text: str, pos: int) -> str | None:
         return None
     for total in (surname_len + 1, surname_len + 2):
         cand = text[pos : pos + total]
-        if len(cand) < total or any(c in _NOT_IN_NAME or not _NAME_CHARS.match(c) for c in cand):
+        if len(cand) < total or not all(_NAME_CHARS.match(c) for c in cand):
             return None
+        bad = {c for c in cand if c in _NOT_IN_NAME}
+        if bad:
+            # 和 is a conjunction, but also a given name's character (谢和平): only where a title
+            # closes the name
+            if bad == {"和"} and cand[-1] != "和" and _TITLE_AFTER.match(text, pos + total):
+                return cand
+            if bad != {"和"} or total == surname_len + 2:
+                return None
+            continue
         if _follows(text, pos + total):
             # prefer the shorter name only when the longer reading would swallow a follow word
             return cand
@@ -380,6 +392,33 @@ def _chain(text: str, end: int, org_ending_at: Callable[[int], Candidate | None]
             continue
         break
     return chain
+
+
+_NAME_THEN_TITLE = re.compile(
+    r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4}?)(?=等\d+名|等[一二两三四五六七八九十]+名|总书记|院士|同志)"
+)
+_CLAUSE_LEAD = re.compile(r"(?:[，,。；;、:：\n]|^|由|向|对|在|与|和|及|贯彻|学习)$")
+
+
+def find_named_people(text: str) -> list[Candidate]:
+    """People named with a title after the name and no organisation (习近平总书记, 谢和平院士,
+    汤广福等8名院士): persons, though no post can be recorded."""
+    out = []
+    for m in re.finditer(r"总书记|院士|同志|等(?:\d+|[一二两三四五六七八九十]+)名", text):
+        for length in (3, 2, 4):
+            start = m.start() - length
+            if start < 0:
+                continue
+            name = name_at(text, start)
+            if name is None or start + len(name) != m.start() or name[-1] in "省市区县州国":
+                continue  # 全省院士…: a place word, not a name
+            lead = text[max(0, start - 6) : start]
+            if _CLAUSE_LEAD.search(lead) or _TITLE_AT_END.search(lead):
+                out.append(
+                    Candidate(start, m.start(), "Person", name, "person.name-title", None, 80)
+                )
+                break
+    return out
 
 
 def find_posts(

@@ -30,7 +30,14 @@ from .clauses import MentionRef
 from .context import Context, build_context
 from .figures import MentionRef as FigureMention
 from .figures import find_figures
-from .people import Byline, PostHit, find_bylines, find_posts, split_title
+from .people import (
+    Byline,
+    PostHit,
+    find_bylines,
+    find_named_people,
+    find_posts,
+    split_title,
+)
 from .relations import RelHit, find_relations
 
 __all__ = ["extract", "extract_text"]
@@ -48,11 +55,12 @@ def extract(article: Article) -> Reading:
     ctx = build_context(text, article)
     chosen = _select(_base_candidates(text, ctx))
     chosen = _select(chosen + _second_pass(text, chosen, ctx))
+    chosen = _select(chosen + _events_after_short_forms(text, chosen))
     hosts = _ending_at_any(chosen, ("Organization", "Place", "Platform"))
     posts = find_posts(text, hosts, [c for c in chosen if c.cls == "Organization"])
     bylines = find_bylines(text, _ending_at(chosen, "Organization"))
     plans, bodies = _plan_posts(posts, ctx)
-    people = [p.person for p in posts] + [b.person for b in bylines]
+    people = [p.person for p in posts] + [b.person for b in bylines] + find_named_people(text)
     chosen = _select(chosen + people + bodies)
     chosen, brands = _inner_brands(_declared_short_forms(_adopt_classes(chosen), ctx), ctx)
     entities, key_of = _resolve(chosen, ctx)
@@ -212,6 +220,39 @@ def _second_pass(text: str, chosen: list[Candidate], ctx: Context) -> list[Candi
     out = grammar.find_sessions(text, org_before)
     out += headed
     out += ctx.bare_subunits(text, chosen)
+    return out
+
+
+_EVENT_AFTER_SHORT = re.compile(
+    r"[(（](?:以下)?简称[“\"]?[^”\"()（）]{1,12}[”\"]?[)）]"
+    r"(?P<head>成立大会|代表大会|会员代表大会|揭牌仪式|启动仪式|成立仪式|年会|大会|论坛)"
+)
+
+
+def _events_after_short_forms(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """X（简称“Y”）成立大会: the event of X, its name cut by the declaration of the short form.
+
+    The event's mention is its head (the organisation keeps its own); its name is X's and the head.
+    """
+    out = []
+    for c in chosen:
+        if c.cls != "Organization":
+            continue
+        m = _EVENT_AFTER_SHORT.match(text, c.end)
+        if m is not None:
+            head = m.group("head")
+            out.append(
+                Candidate(
+                    m.start("head"),
+                    m.end("head"),
+                    "Event",
+                    c.name + head,
+                    "head.event-after-short-form",
+                    "Meeting",
+                    95,
+                    parent=c.name,
+                )
+            )
     return out
 
 
