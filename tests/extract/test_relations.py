@@ -153,3 +153,30 @@ def test_when_is_attached() -> None:
     )
     assert hit.when == "十三五"
     assert "联办创新论坛" in text[hit.begin : hit.end]
+
+
+# ------------------------------------------------------ whole-article rules (attendance, venues)
+
+
+def _triples(text: str) -> set[tuple[str, str, str]]:
+    from kexie_graph.extract import extract_text
+
+    return {(r.subject, r.predicate, r.object) for r in extract_text(text, "a").relations}
+
+
+def test_people_who_attend_or_chair_take_part_in_the_event() -> None:
+    text = (
+        "本报讯 四川省植物学会第三次会员代表大会在成都开幕。"
+        "四川省植物学会理事长王一鸣出席会议并讲话。"
+        "会议由四川省植物学会秘书长李二平主持。"
+    )
+    found = _triples(text)
+    event = next(o for _, p, o in found if p == "hosts")
+    assert ("Person/王一鸣", "participates_in", event) in found
+    assert ("Person/李二平", "participates_in", event) in found
+    assert ("Place/成都市", "hosts", event) in found
+
+
+def test_no_attendance_without_an_event() -> None:
+    found = _triples("本报讯 四川省植物学会理事长王一鸣出席并讲话。")
+    assert not any(p == "participates_in" for _, p, _ in found)

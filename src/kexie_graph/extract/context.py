@@ -19,6 +19,7 @@ from ..records import Article, Entity, entity_key
 from .abbrev import ORGANIZATION_SUFFIXES, PlaceContext, home_place, resolve_relative
 from .candidates import Candidate
 from .gazetteer import Gazetteer, PlaceEntry
+from .heads import HEADS
 from .lexicon import Lexicon
 
 __all__ = ["Context", "build_context"]
@@ -86,6 +87,12 @@ _CITY_CHAR_RE = re.compile(
 _RELATIVE_LEVEL = re.compile(r"[省市区县](?![级属内外民场长委])")
 #: verbs that carry out a plan named without 《》 (it then works as a programme, not a text)
 _CARRIED_OUT = re.compile(r"(?:实施|落实|贯彻|贯彻落实|推进|推动)$")
+#: a head noun ending at the next character (学会|理事长, 协会|同…): a place name cannot start there
+_HEAD_END_RE = re.compile(
+    "(?:"
+    + "|".join(sorted({h.text for h in HEADS if len(h.text) >= 2}, key=len, reverse=True))
+    + ")$"
+)
 #: the macro-regions of Chinese statistics (中部地区 ranks and averages)
 _MACRO_REGION_RE = re.compile(r"(?:东部|中部|西部|东北|中西部)地区")
 _SUBJECT_RE = re.compile(
@@ -351,6 +358,8 @@ def _lexicon_candidates(
         )
     for place_hit in gazetteer.find(text, home.places):
         place = place_hit.place
+        if _HEAD_END_RE.search(text, max(0, place_hit.begin - 4), place_hit.begin + 1):
+            continue  # 学会理事长: 会理 is no place where 会 ends a name's head
         out.append(
             Candidate(
                 place_hit.begin,

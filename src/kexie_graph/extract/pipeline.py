@@ -112,6 +112,7 @@ def extract(article: Article) -> Reading:
         for h in hits
         if h.rule == "construction.org-program" and h.object in brand_of
     ]
+    hits += _attendance(text, sents, mentions_r)
     relations = [
         _relation(rt, h) for h in hits if h.subject in ents_by_key and h.object in ents_by_key
     ]
@@ -609,6 +610,58 @@ def _unique(items: Iterable) -> list:
             seen.add(x)
             out.append(x)
     return out
+
+
+# ----------------------------------------------------------------------------- attendance
+
+_ATTEND = re.compile(
+    r"出席|参加|主持|致辞|讲话|见证|到场|作(?:了)?(?:工作|学术|主题)?报告|揭牌|颁发|领衔|率领"
+)
+_EVENT_WORD = re.compile(r"会议|仪式|大会|开幕式|闭幕式|年会|论坛|活动")
+
+
+def _attendance(
+    text: str, sents: list[tuple[int, int]], mentions: list[MentionRef]
+) -> list[RelHit]:
+    """People who attend, chair, speak at or witness an event take part in it.
+
+    张三出席会议并讲话, 会议由李四主持, 王五、赵六等出席开幕式: the people named before the
+    verb (or after 由) take part in the event the sentence names, or the one its 会议/仪式
+    refers back to (the last event named before), with the verb as their role.
+    """
+    hits: list[RelHit] = []
+    events = [m for m in mentions if m.cls == "Event"]
+    for sb, se in sents:
+        verbs = list(_ATTEND.finditer(text, sb, se))
+        people = [m for m in mentions if m.cls == "Person" and sb <= m.begin < se]
+        if not verbs or not people:
+            continue
+        own = [e for e in events if sb <= e.begin < se]
+        event = own[0] if own else None
+        if event is None and _EVENT_WORD.search(text, sb, se):
+            earlier = [e for e in events if e.end <= sb]
+            event = earlier[-1] if earlier else None
+        if event is None:
+            continue
+        for person in people:
+            after = [v for v in verbs if v.start() >= person.end]
+            led = text.rfind("由", sb, person.begin) >= 0
+            if not after or (after[0].start() - person.end > 60 and not led):
+                continue
+            verb = after[0]
+            hits.append(
+                RelHit(
+                    person.key,
+                    "participates_in",
+                    event.key,
+                    person.begin,
+                    verb.end(),
+                    "attendance",
+                    None,
+                    verb.group(0),
+                )
+            )
+    return hits
 
 
 # ----------------------------------------------------------------------------- posts

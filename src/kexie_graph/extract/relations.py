@@ -427,6 +427,25 @@ def _constructions(
                     "construction.with-cooperate",
                     m.start(),
                 )
+    # X(暨Y)在<place or venue>召开/举行/开幕 -> the place hosts the events
+    venue = cls_re("LO")
+    for m in re.finditer(
+        rf"({event})[”]?[^，。；,;]{{0,4}}?在[“]?((?:{venue}[”·]?)+)[^，。；,;]{{0,3}}?"
+        r"(?:召开|举行|开幕|闭幕|启幕|拉开帷幕|开营|落幕|举办)",
+        s,
+    ):
+        hosts = [i for i in range(m.start(2), m.end(2)) if sent.code(i) in {"L", "O"}]
+        events, _ = sent.list_ending_at(m.start(1) + 1, "E")
+        for e_at in events or [m.start(1)]:
+            emit(
+                _key(sent, hosts[-1]),
+                "hosts",
+                _key(sent, e_at),
+                e_at,
+                m.end(),
+                "construction.held-at",
+                m.start(),
+            )
     # 在<place>(<place>)…设立/建设 X  -> X located in the innermost place
     for m in re.finditer(
         rf"在[“]?((?:{place}[”]?)+)[^，。；]{{0,6}}?(?:设立|建设|谋划建设|建立|揭牌|挂牌|启用|落成|建成|打造|布局)",
