@@ -97,16 +97,23 @@ def run_installed(
     ``obey_file_modes``: when running as root, without the capabilities that bypass file modes.
     """
     env = {**os.environ, "COLUMNS": "200"}
-    as_root = os.geteuid() == 0
-    done = subprocess.run(
-        [str(EXE), *argv],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env=env,
-        check=False,
-        preexec_fn=_without_file_capabilities if obey_file_modes and as_root else None,
-    )
+    drop = obey_file_modes and os.geteuid() == 0
+    try:
+        done = subprocess.run(
+            [str(EXE), *argv],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=env,
+            check=False,
+            preexec_fn=_without_file_capabilities if drop else None,
+        )
+    except subprocess.SubprocessError as error:
+        if not drop:
+            raise
+        # root without CAP_SETPCAP (some containers) cannot shed the capabilities: as root, no
+        # file is unreadable, so there is nothing to test
+        pytest.skip(f"root cannot drop CAP_DAC_OVERRIDE here ({error}); no file is unreadable")
     return Outcome(done.returncode, done.stdout, done.stderr)
 
 
