@@ -36,8 +36,14 @@ def collect_paths(inputs: Sequence[str | os.PathLike[str]]) -> list[Path]:
         if not path.exists():
             raise InputError(f"{path}: no such file or folder; give article files (.txt) or folders of them")
         if path.is_dir():
+            # hidden files and folders are no articles: macOS's "._name.txt" resource forks (binary),
+            # .git, editors' backups; a hidden file named on the command line is still read
             found.extend(
-                p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file()
+                and p.suffix.lower() in ARTICLE_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         elif path.is_file():
             found.append(path)
