@@ -17,6 +17,7 @@ from .support import SHORT_TEXT, SHORT_TRADITIONAL
 __all__ = [
     "HOSTILE_LABEL",
     "damaged_store",
+    "hidden_files_folder",
     "hostile_article",
     "hostile_trig",
     "mixed_folder",
@@ -115,6 +116,18 @@ def mixed_folder(root: Path, *, bad: bool = False) -> list[str]:
     if bad:
         (root / "z-scan.txt").write_bytes(png_bytes())
     return ["a-utf8", "b-gbk", "c-big5", "d-utf16", "e-page", "f-nested", "g-meta"]
+
+
+def hidden_files_folder(root: Path) -> list[str]:
+    """A folder copied from a Mac and kept in git: one article, and hidden files that are not
+    articles (a binary AppleDouble fork named like one, a git object, a notebook checkpoint)."""
+    (root / ".git" / "objects").mkdir(parents=True)
+    (root / ".ipynb_checkpoints").mkdir()
+    (root / "a.txt").write_text(SHORT_TEXT, encoding="utf-8")
+    (root / "._a.txt").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        \x00\x02")
+    (root / ".git" / "objects" / "notes.txt").write_bytes(zlib.compress(b"blob 3\x00abc"))
+    (root / ".ipynb_checkpoints" / "a-checkpoint.txt").write_text(SHORT_TEXT, encoding="utf-8")
+    return ["a"]
 
 
 def hostile_article(path: Path) -> Path:

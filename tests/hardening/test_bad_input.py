@@ -37,6 +37,7 @@ import pytest
 from .inputs import (
     HOSTILE_LABEL,
     damaged_store,
+    hidden_files_folder,
     hostile_article,
     hostile_trig,
     mixed_folder,
@@ -180,6 +181,13 @@ def _mixed(bad: bool) -> Callable[[Ctx], Setup]:
         return Setup(["build", str(folder), "--out", str(out), "--quiet"], names, out)
 
     return setup
+
+
+def _hidden(ctx: Ctx) -> Setup:
+    folder = ctx.tmp / "articles"
+    hidden_files_folder(folder)
+    out = ctx.tmp / "out"
+    return Setup(["build", str(folder), "--out", str(out), "--quiet"], str(folder), out)
 
 
 def _unreadable(ctx: Ctx) -> Setup:
@@ -348,6 +356,11 @@ def _mixed_ok(ctx: Ctx, setup: Setup, outcome: Outcome) -> None:
     assert "重庆市科协与四川省科协签署合作协议" in trig  # the sidecar's title
 
 
+def _only_a(ctx: Ctx, setup: Setup, outcome: Outcome) -> None:
+    assert setup.out is not None
+    assert article_texts(setup.out / "kg.trig") == {"a": SHORT_TEXT}
+
+
 def _query_rows(ctx: Ctx, setup: Setup, outcome: Outcome) -> None:
     data = json.loads(outcome.out)
     assert data["head"]["vars"] == ["answer"] or "answer" in data["head"]["vars"]
@@ -511,6 +524,7 @@ ROWS: list[Row] = [
     ),
     Row("build", "one-long-line", _build_ok("long.txt", _LONG), True, check=_long_line),
     Row("build", "mixed-folder", _mixed(bad=False), True, check=_mixed_ok, installed=True),
+    Row("build", "hidden-files-in-a-folder", _hidden, True, check=_only_a),
     # query
     Row(
         "query", "cq02", _query("cq02", "--format", "json"), True, check=_query_rows, installed=True
