@@ -14,8 +14,6 @@ import re
 import shlex
 from pathlib import Path
 
-import pytest
-
 from ..conftest import ROOT
 
 TESTS = ROOT / "tests"
@@ -58,12 +56,6 @@ def test_there_are_hypothesis_tests_to_find() -> None:
     assert {"test_iris_hypothesis.py", "test_guard_lexer_hypothesis.py"} <= modules
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Makefile: `make fuzz` selects with -k hypothesis, which misses "
-    "tests/extract/test_figures.py::test_arbitrary_text_never_breaks_the_finder; use "
-    '-m "hypothesis and not browser" (the lead wires it)',
-)
 def test_the_fuzz_target_selects_every_hypothesis_test() -> None:
     recipe = _fuzz_recipe()
     marks = " ".join(recipe[i + 1] for i, arg in enumerate(recipe[:-1]) if arg == "-m")
