@@ -109,8 +109,17 @@ class QuadSource:
     dataset must write what the dataset holds.
     """
 
-    def __init__(self, store: ox.Store | None = None, quads: Iterable[ox.Quad] = ()) -> None:
+    def __init__(
+        self,
+        store: ox.Store | None = None,
+        quads: Iterable[ox.Quad] = (),
+        *,
+        default_is_union: bool = False,
+    ) -> None:
         self._store = store
+        # a kexie-graph store keeps the union of its named graphs in the default graph, as a
+        # materialised view (kexie_graph.store): it is not data of its own, so exports leave it out
+        self._default_is_union = default_is_union
         self._by_graph: dict[GraphName, list[ox.Quad]] = {}
         if store is None:
             for quad in quads:
@@ -121,7 +130,8 @@ class QuadSource:
         if self._store is not None:
             named: list[GraphName] = list(self._store.named_graphs())
             first = self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())
-            default: list[GraphName] = [ox.DefaultGraph()] if next(iter(first), None) else []
+            has_default = not self._default_is_union and next(iter(first), None) is not None
+            default: list[GraphName] = [ox.DefaultGraph()] if has_default else []
         else:
             named = [g for g in self._by_graph if not isinstance(g, ox.DefaultGraph)]
             default = [g for g in self._by_graph if isinstance(g, ox.DefaultGraph)]
@@ -139,7 +149,9 @@ def quad_source(source: Input) -> QuadSource:
     if isinstance(source, ox.Store):
         return QuadSource(store=source)
     if isinstance(getattr(source, "ox", None), ox.Store):
-        return QuadSource(store=source.ox)
+        return QuadSource(
+            store=source.ox, default_is_union=bool(getattr(source, "union_default_graph", False))
+        )
     if isinstance(source, Graph):
         inner = getattr(source.store, "_inner", None)  # oxrdflib keeps its pyoxigraph store there
         if isinstance(inner, ox.Store):
