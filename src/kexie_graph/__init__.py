@@ -41,6 +41,12 @@ from .errors import (
 )
 from .namespaces import KX, KXR
 
+# ``query`` and ``export`` are both functions and subpackages: importing them here, once, binds the
+# package attribute to the function for good (a later ``import kexie_graph.query`` finds the module
+# in sys.modules and leaves the attribute alone). Both subpackages import their heavy parts lazily.
+from .export import export
+from .query import query
+
 __version__ = "0.1.0"
 
 #: public name -> "module:attribute", imported on first use
@@ -53,7 +59,6 @@ _LAZY: dict[str, str] = {
     "build": "kexie_graph.corpus:build",
     "cooccurrence": "kexie_graph.analytics:cooccurrence",
     "evaluate_reading": "kexie_graph.evaluate:evaluate_reading",
-    "export": "kexie_graph.export:export",
     "extract": "kexie_graph.extract:extract",
     "extract_text": "kexie_graph.extract:extract_text",
     "focus": "kexie_graph.views:focus",
@@ -63,7 +68,6 @@ _LAZY: dict[str, str] = {
     "open_store": "kexie_graph.store:open_store",
     "organisations": "kexie_graph.analytics:organisations",
     "push_store": "kexie_graph.query:push_store",
-    "query": "kexie_graph.query:query",
     "query_endpoint": "kexie_graph.query:query_endpoint",
     "saved_queries": "kexie_graph.query:saved_queries",
     "shortest_path": "kexie_graph.analytics:shortest_path",
@@ -94,6 +98,8 @@ __all__ = sorted(
         "ValidationError",
         "ViewError",
         "__version__",
+        "export",
+        "query",
         *_LAZY,
     ]
 )
