@@ -152,6 +152,9 @@ def quad_source(source: Input) -> QuadSource:
         return QuadSource(
             store=source.ox, default_is_union=bool(getattr(source, "union_default_graph", False))
         )
+    owner = getattr(source, "_kexie_store", None)  # the rdflib view of a kexie-graph store
+    if owner is not None and isinstance(getattr(owner, "ox", None), ox.Store):
+        return quad_source(owner)
     if isinstance(source, Graph):
         inner = getattr(source.store, "_inner", None)  # oxrdflib keeps its pyoxigraph store there
         if isinstance(inner, ox.Store):
