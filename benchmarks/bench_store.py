@@ -21,9 +21,10 @@ Stores:
   it is: the same data and answers as ``kexie`` without the layer, to isolate the layer's cost;
 * ``rdflib``: ``Dataset(default_union=True).parse(format="nquads")`` and ``Dataset.query``.
 
-The query set: five queries modelled on the competency questions (partners, posts, figures,
-sub-organisations, articles naming an organisation), a 2-hop aggregate, a label CONTAINS scan, a
-provenance query over all mentions (every mention with its offsets, anchor, entity and article),
+The query set: six queries modelled on the competency questions (partners, posts, figures,
+sub-organisations, articles naming an organisation, a label search), a 2-hop aggregate, a label
+CONTAINS scan (the predicate left open, so every triple is looked at), a provenance query over
+all mentions (every mention with its offsets, anchor, entity and article),
 and the packaged ``ontology/queries/cq*.rq`` (about the seed article, so they find nothing in a
 synthetic corpus, but they measure the fixed cost of each call). It also measures the guard: a
 first (parsing) and a repeated (cached) check of every query.
@@ -91,9 +92,14 @@ QUERIES: dict[str, str] = {
           ?a kx:partnerOf|kx:supports|kx:organizes ?b .
           ?b kx:partnerOf|kx:supports|kx:organizes ?c .
         } GROUP BY ?a ORDER BY DESC(?n) ?a LIMIT 20""",
-    "heavy-contains": """
+    "cq-label-search": """
         SELECT DISTINCT ?s ?label WHERE {
           ?s rdfs:label ?label FILTER(CONTAINS(?label, "科学技术协会"))
+        }""",
+    "heavy-contains-scan": """
+        SELECT DISTINCT ?s ?label WHERE {
+          ?s ?p ?label
+          FILTER(?p IN (rdfs:label, skos:altLabel) && CONTAINS(?label, "科学技术协会"))
         }""",
     "heavy-provenance": """
         SELECT ?article ?anchor ?begin ?end ?entity WHERE {
@@ -138,7 +144,7 @@ def _time_queries(
 
     out: dict[str, Any] = {}
     for name, sparql in queries.items():
-        started = time.perf_counter()
+        started = time.perf_counter()  # the first run fills caches (the guard's parse among them)
         if cap is not None:
             signal.signal(signal.SIGALRM, _alarm)
             signal.setitimer(signal.ITIMER_REAL, cap)
@@ -153,9 +159,14 @@ def _time_queries(
         first = time.perf_counter() - started
         times = [first]
         n = repeat if first * repeat < budget else int(budget / max(first, 1e-9))
+        probe = first
+        if first < 0.05:  # a second, warm run sizes the batches of a fast query
+            started = time.perf_counter()
+            run(sparql)
+            probe = time.perf_counter() - started
         # a fast query is timed over a batch of runs (about 50 ms), so that timer and scheduler
         # noise does not swamp a fraction of a millisecond
-        batch = max(1, int(0.05 / max(first, 1e-6))) if first < 0.01 else 1
+        batch = max(1, int(0.05 / max(probe, 1e-6))) if probe < 0.01 else 1
         for _ in range(n):
             gc.collect()
             started = time.perf_counter()
@@ -394,7 +405,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per query (median)")
     parser.add_argument("--budget", type=float, default=30.0, help="seconds per query, at most")
     parser.add_argument(
-        "--cap", type=float, default=120.0, help="a first run longer than this stops the query"
+        "--cap", type=float, default=60.0, help="a first run longer than this stops the query"
     )
     parser.add_argument("--out", type=Path, default=RESULTS / "store")
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -488,7 +499,7 @@ def _markdown(report: dict[str, Any]) -> str:
         "Versions: " + ", ".join(f"{k} {v}" for k, v in report["versions"].items()) + ".",
         "",
         "A query stopped at the cap counts as taking the cap, so ratios involving it are lower",
-        "bounds. Ratios are geometric means over the query set (`synthetic`: the eight queries",
+        "bounds. Ratios are geometric means over the query set (`synthetic`: the nine queries",
         "for the synthetic corpus; `all`: with the packaged cq01–cq14 too, which find nothing",
         "there and so measure each call's fixed cost). `X / kexie` > 1: kexie-graph is faster.",
         "",
