@@ -1,17 +1,15 @@
-"""Helpers of the export tests: the fixture, rdflib readings of RDF, and a loopback trap."""
+"""Helpers of the export tests: the fixture and rdflib readings of RDF (the loopback trap is
+``tests.support.LoopbackTrap``)."""
 
 from __future__ import annotations
 
-import socket
-import threading
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-__all__ = ["EXPORT_TRIG", "LoopbackTrap", "Quad", "quads_of", "triples_of"]
+__all__ = ["EXPORT_TRIG", "Quad", "quads_of", "triples_of"]
 
 EXPORT_TRIG = Path(__file__).resolve().parent / "data" / "corpus.trig"
 ARTICLE_GRAPH = "https://w3id.org/kexie-graph/id/graph/article/"
@@ -46,48 +44,3 @@ def in_scope(quads: set[Quad], scope: str) -> set[Quad]:
     if scope == "union":
         return {(s, p, o, None) for s, p, o, _g in quads}
     return set(quads)
-
-
-class LoopbackTrap:
-    """A listening socket on 127.0.0.1 that counts the connections made to it.
-
-    Each connection is accepted and closed at once (so a client fails fast instead of waiting).
-    The accept loop polls a stop flag every 50 ms, and the thread is joined on exit.
-    """
-
-    def __init__(self) -> None:
-        self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self._sock.bind(("127.0.0.1", 0))
-        self._sock.listen(8)
-        self._sock.settimeout(0.05)
-        self.port = int(self._sock.getsockname()[1])
-        self.connections = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._accept, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/context.jsonld"
-
-    def _accept(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn, _address = self._sock.accept()
-            except (TimeoutError, OSError):
-                continue
-            self.connections += 1
-            conn.close()
-
-    def __enter__(self) -> LoopbackTrap:
-        self._thread.start()
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self._stop.set()
-        self._thread.join(timeout=5)
-        self._sock.close()

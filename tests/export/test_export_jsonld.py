@@ -7,8 +7,9 @@ from typing import Any
 
 import pyoxigraph as ox
 import pytest
-from export_support import LoopbackTrap, quads_of
+from export_support import quads_of
 from rdflib import Dataset, Literal, URIRef
+from tests.support import LoopbackTrap
 
 from kexie_graph.export import CONTEXT_IRI, ExportError, export_bytes, load_context, read_jsonld
 from kexie_graph.export.jsonld import compact_iri
@@ -18,6 +19,8 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:rdflib.*")
 
 KX = PREFIXES["kx"]
 KXR = PREFIXES["kxr"]
+#: where the loopback trap poses as a remote JSON-LD context
+CONTEXT_PATH = "/context.jsonld"
 
 
 def _contexts(value: Any) -> list[Any]:
@@ -106,9 +109,9 @@ def test_plain_rdflib_reads_our_output_without_the_network(
 def test_the_trap_sees_a_remote_context_fetch() -> None:
     """The trap works: plain rdflib fetches a remote @context, and the trap counts it."""
     # the trap hangs up at once, so the fetch fails (RemoteDisconnected, URLError: both OSError)
-    with LoopbackTrap() as trap, pytest.raises(OSError):
+    with LoopbackTrap(CONTEXT_PATH) as trap, pytest.raises(OSError):
         Dataset().parse(data=json.dumps(_document(trap.url)), format="json-ld")
-    assert trap.connections >= 1
+    assert len(trap.connections) >= 1
 
 
 @pytest.mark.parametrize(
@@ -116,7 +119,7 @@ def test_the_trap_sees_a_remote_context_fetch() -> None:
     ["string", "list", "scoped", "import"],
 )
 def test_read_jsonld_never_fetches_a_remote_context(where: str) -> None:
-    with LoopbackTrap() as trap:
+    with LoopbackTrap(CONTEXT_PATH) as trap:
         contexts = {
             "string": trap.url,
             "list": [{"kx": KX}, trap.url],
@@ -125,7 +128,7 @@ def test_read_jsonld_never_fetches_a_remote_context(where: str) -> None:
         }
         with pytest.raises(ExportError) as info:
             read_jsonld(json.dumps(_document(contexts[where])), name="doc.jsonld")
-    assert trap.connections == 0
+    assert len(trap.connections) == 0
     message = str(info.value)
     assert trap.url in message and message.startswith("doc.jsonld:") and "\n" not in message
 

@@ -7,7 +7,6 @@ import ctypes
 import hashlib
 import os
 import shutil
-import socket
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -18,6 +17,7 @@ import pyoxigraph as ox
 import pytest
 
 from kexie_graph.cli import main
+from tests.support import free_port
 
 __all__ = [
     "EXE",
@@ -181,10 +181,3 @@ def zh_labels(trig: Path) -> set[str]:
         ):
             labels.add(quad.object.value)
     return labels
-
-
-def free_port() -> int:
-    """A loopback port nothing listens on right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])

@@ -21,18 +21,18 @@ from __future__ import annotations
 import json
 import os
 import re
-import socket
 import subprocess
-import threading
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 import pytest
+
+from tests.support import LoopbackTrap as Trap
+from tests.support import stop_process, wait_until_answers
 
 from .inputs import (
     HOSTILE_LABEL,
@@ -64,18 +64,6 @@ ORGS = {"重庆市科学技术协会", "四川省科学技术协会", "中国科
 LONG_LINE = 200_000
 #: what a store error must offer: build a store there, or rebuild it from the dump
 STORE_FIX = r"kexie-graph (build|load)|give the build folder"
-
-
-@dataclass
-class Trap:
-    """A listening loopback socket that records every connection (it must record none)."""
-
-    sock: socket.socket
-    connections: list[object] = field(default_factory=list)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.sock.getsockname()[1]}/sparql"
 
 
 @dataclass
@@ -627,28 +615,9 @@ def earlier(seed_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def trap() -> Iterator[Trap]:
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(16)
-    sock.settimeout(0.05)
-    found = Trap(sock)
-    stop = threading.Event()
-
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                conn, address = sock.accept()
-            except OSError:
-                continue
-            found.connections.append(address)
-            conn.close()
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield found
-    stop.set()
-    thread.join(timeout=5)
-    sock.close()
+    """A loopback trap posing as a SPARQL endpoint (it must record no connection)."""
+    with Trap("/sparql") as found:
+        yield found
 
 
 def _serve(setup: Setup) -> Outcome:
@@ -657,32 +626,21 @@ def _serve(setup: Setup) -> Outcome:
     process = subprocess.Popen(
         [str(EXE), *setup.argv], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
+    url = f"http://127.0.0.1:{port}/sparql?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D"
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:  # bounded: exit, or answer, within a minute
-            if process.poll() is not None:
-                out, err = process.communicate(timeout=10)
-                return Outcome(process.returncode, out, err)
-            try:
-                url = f"http://127.0.0.1:{port}/sparql?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D"
-                request = urllib.request.Request(
-                    url, headers={"Accept": "application/sparql-results+json"}
-                )
-                with urllib.request.urlopen(request, timeout=2) as reply:
-                    answer = json.loads(reply.read())
-                assert answer["boolean"] is True
-                return Outcome(0, "answered", "")
-            except OSError:
-                time.sleep(0.1)
-        pytest.fail(f"serve neither exited nor answered within 60 s: {setup.argv}")
+        try:  # bounded: exit, or answer, within a minute
+            body = wait_until_answers(
+                process, url, seconds=60, headers={"Accept": "application/sparql-results+json"}
+            )
+        except TimeoutError:
+            pytest.fail(f"serve neither exited nor answered within 60 s: {setup.argv}")
+        if body is None:
+            out, err = process.communicate(timeout=10)
+            return Outcome(process.returncode, out, err)
+        assert json.loads(body)["boolean"] is True
+        return Outcome(0, "answered", "")
     finally:
-        if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=10)
+        stop_process(process)
 
 
 def _params() -> list[Any]:

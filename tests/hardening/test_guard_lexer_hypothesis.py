@@ -19,11 +19,8 @@ comments, prefixes, BASE, VALUES, nesting); this module covers the lexing.
 from __future__ import annotations
 
 import contextlib
-import socket
-import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 import pytest
@@ -32,40 +29,15 @@ from hypothesis import strategies as st
 
 from kexie_graph.errors import QueryError, QueryRefusedError, QuerySyntaxError
 from kexie_graph.query import check_query, query
+from tests.support import LoopbackTrap as Trap
 
 URL = "http://127.0.0.1:{port}/sparql"
 
 
-@dataclass
-class Trap:
-    port: int
-    connections: list[object] = field(default_factory=list)
-
-
 @pytest.fixture(scope="module")
 def trap() -> Iterator[Trap]:
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(64)
-    sock.settimeout(0.05)
-    found = Trap(int(sock.getsockname()[1]))
-    stop = threading.Event()
-
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                conn, address = sock.accept()
-            except OSError:
-                continue
-            found.connections.append(address)
-            conn.close()
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield found
-    stop.set()
-    thread.join(timeout=5)
-    sock.close()
+    with Trap() as found:
+        yield found
 
 
 @pytest.fixture(scope="module")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import socket
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -46,27 +44,5 @@ def server(store_dir: Path) -> Iterator[Server]:
 
 @pytest.fixture
 def trap() -> Iterator[Trap]:
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(8)
-    sock.settimeout(0.1)
-    found = Trap(int(sock.getsockname()[1]))
-    stop = threading.Event()
-
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                conn, address = sock.accept()
-            except (TimeoutError, OSError):
-                continue
-            found.connections.append(address)
-            conn.close()
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    try:
+    with Trap() as found:
         yield found
-    finally:
-        stop.set()
-        thread.join(timeout=5)
-        sock.close()

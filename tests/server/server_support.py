@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+
+from tests.support import LoopbackTrap as Trap
+from tests.support import free_port, wait_until_answers
+from tests.support import stop_process as stop_server
+
+__all__ = [
+    "ALLOWED_ORIGIN",
+    "FIXTURE_QUERIES",
+    "FIXTURE_TRIG",
+    "MAX_ROWS",
+    "TIMEOUT",
+    "Server",
+    "Trap",
+    "build_store",
+    "free_port",
+    "start_server",
+    "stop_server",
+]
 
 DATA = Path(__file__).parent / "data"
 FIXTURE_TRIG = DATA / "fixture.trig"
@@ -29,13 +44,6 @@ def build_store(trig: Path, out: Path) -> Path:
 
     load_dump(trig, out)
     return out
-
-
-def free_port() -> int:
-    """A port nothing listens on right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @dataclass
@@ -73,37 +81,11 @@ def start_server(store: Path, *args: str, attempts: int = 3) -> Server:
         process = subprocess.Popen(
             command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=dict(os.environ)
         )
-        for _ in range(300):  # up to 30 s: the first start compiles and imports a lot
-            if process.poll() is not None:
-                break
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/sparql", timeout=2) as reply:
-                    if reply.status == 200:
-                        return Server(process, port)
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                time.sleep(0.1)
+        # up to 30 s: the first start compiles and imports a lot
+        with contextlib.suppress(TimeoutError):
+            url = f"http://127.0.0.1:{port}/sparql"
+            if wait_until_answers(process, url, seconds=30) is not None:
+                return Server(process, port)
         stop_server(process)
         last_error = (process.stderr.read() if process.stderr else b"").decode(errors="replace")
     raise RuntimeError(f"the server did not start: {last_error.strip()[-2000:]}")
-
-
-def stop_server(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-
-
-@dataclass
-class Trap:
-    """A listening loopback socket that counts the connections it receives."""
-
-    port: int
-    connections: list[tuple[str, int]] = field(default_factory=list)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"

@@ -4,19 +4,17 @@ records every connection it receives, and a real ``oxigraph serve`` on a free lo
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
-import threading
-import time
-import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from kexie_graph.store import Store, open_store, write_store
+from tests.support import LoopbackTrap as Trap
+from tests.support import free_port, stop_process, wait_until_answers
 
 DATA = Path(__file__).with_name("data")
 SMALL = DATA / "small.trig"
@@ -53,50 +51,11 @@ def shared_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
         yield store
 
 
-@dataclass
-class Trap:
-    """A listening loopback socket; ``connections`` lists every peer that connected."""
-
-    port: int
-    connections: list[tuple[str, int]] = field(default_factory=list)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/sparql"
-
-
 @pytest.fixture(scope="module")
 def trap() -> Iterator[Trap]:
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(16)
-    sock.settimeout(0.05)
-    found = Trap(int(sock.getsockname()[1]))
-    stop = threading.Event()
-
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                conn, address = sock.accept()
-            except (TimeoutError, OSError):
-                continue
-            found.connections.append(address)
-            conn.close()  # answer nothing: a client that got here fails at once
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    try:
+    """A loopback trap whose ``url`` looks like a SPARQL endpoint."""
+    with Trap("/sparql") as found:
         yield found
-    finally:
-        stop.set()
-        thread.join(timeout=5)
-        sock.close()
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def oxigraph_binary() -> str:
@@ -146,25 +105,15 @@ def oxigraph_server(tmp_path: Path) -> Iterator[OxigraphServer]:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(200):  # bounded: at most ~20 s
-            if process.poll() is not None:
-                err = process.stderr.read().decode() if process.stderr else ""
-                pytest.fail(f"oxigraph serve exited: {err[:500]}")
-            try:
-                with urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1) as resp:
-                    if resp.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.1)
-        else:
+        try:  # bounded: at most ~20 s
+            answered = wait_until_answers(process, f"{base}/query?query=ASK%7B%7D", seconds=20)
+        except TimeoutError:
             pytest.fail("oxigraph serve did not answer within 20 s")
+        if answered is None:
+            err = process.stderr.read().decode() if process.stderr else ""
+            pytest.fail(f"oxigraph serve exited: {err[:500]}")
         yield OxigraphServer(process, base)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+        stop_process(process)
         if process.stderr:
             process.stderr.close()
