@@ -43,17 +43,11 @@ __all__ = ["main", "synthetic_graph"]
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
+# the launch flags are shared with the browser tests (tests/chromium.py)
+sys.path.insert(0, str(ROOT))
+from tests.chromium import CHROMIUM_ARGS  # noqa: E402
+
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 KX = "https://w3id.org/kexie-graph/ontology#"
 KXR = "https://w3id.org/kexie-graph/id/"
 
@@ -511,7 +505,9 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="kexie-bench-views-"))
     load_before = os.getloadavg()
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM, args=list(CHROMIUM_ARGS), headless=True
+        )
         if args.screenshot:
             _screenshot(browser)
         for n in sizes:

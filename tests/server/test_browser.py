@@ -15,20 +15,11 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 from server_support import FIXTURE_QUERIES, Server
+from tests.chromium import CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-quic",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 LOOPBACK = {"127.0.0.1", "localhost", "[::1]", "::1"}
 
 
@@ -45,7 +36,9 @@ def browser() -> Iterator[Any]:
             )
         pytest.skip("headless Chromium or Playwright is not installed")
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=list(CHROMIUM_ARGS), headless=True
+        )
         try:
             yield chromium
         finally:

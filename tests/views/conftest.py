@@ -20,20 +20,11 @@ import pyoxigraph as ox
 import pytest
 
 from kexie_graph.views.project import project
+from tests.chromium import CHROMIUM_ARGS
 
 DATA = Path(__file__).with_name("data")
 CORPUS = DATA / "corpus.trig"
 CHROMIUM = os.environ.get("KEXIE_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 READY = "document.documentElement.dataset.graphReady === 'true'"
 
 
@@ -79,7 +70,9 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        chromium = pw.chromium.launch(
+            executable_path=CHROMIUM, args=list(CHROMIUM_ARGS), headless=True
+        )
         try:
             yield chromium
         finally:
