@@ -8,18 +8,13 @@ import click
 
 from ..export import FORMATS, GRAPH_SCOPES
 from ..export import export as run_export
+from ._common import store_option
 
 __all__ = ["export"]
 
 
 @click.command()
-@click.option(
-    "--store",
-    "store_dir",
-    required=True,
-    type=click.Path(path_type=Path),
-    help="Build folder holding the store.",
-)
+@store_option
 @click.option(
     "--format",
     "fmt",

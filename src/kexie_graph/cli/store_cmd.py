@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from ._common import store_option
+
 __all__ = ["load", "push"]
 
 
@@ -35,13 +37,7 @@ def load(dump: Path, out: Path) -> None:
 
 
 @click.command()
-@click.option(
-    "--store",
-    "store_dir",
-    required=True,
-    type=click.Path(path_type=Path),
-    help="Build folder holding the store.",
-)
+@store_option
 @click.option(
     "--endpoint",
     required=True,
