@@ -25,7 +25,7 @@ from ..errors import QueryError, QuerySyntaxError
 from ..namespaces import PREFIXES
 from . import _oxrun
 from .guard import CheckedQuery
-from .results import GRAPH_FORMATS, RESULT_FORMATS, Result
+from .results import GRAPH_FORMATS, RDF_FORMATS, RESULT_FORMATS, Result
 from .terms import Cell, rdflib_to_cell, rdflib_to_ox
 
 __all__ = ["Reply", "check_format", "map_error", "reply_to_result", "run_oxigraph", "run_rdflib"]
@@ -36,13 +36,6 @@ _PARSE_RESULTS = {
     "json": ox.QueryResultsFormat.JSON,
     "xml": ox.QueryResultsFormat.XML,
     "tsv": ox.QueryResultsFormat.TSV,
-}
-_RDF_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "trig": ox.RdfFormat.TRIG,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "xml": ox.RdfFormat.RDF_XML,
 }
 
 
@@ -136,7 +129,7 @@ def _from_body(kind: str, fmt: str, data: bytes, truncated: bool) -> Result:
                 "select", variables=variables, ox_rows=rows, truncated=truncated, body=(fmt, data)
             )
         return Result("select", truncated=truncated, body=(fmt, data))
-    rdf = _RDF_FORMATS.get(fmt)
+    rdf = RDF_FORMATS.get(fmt)
     triples = [q.triple for q in ox.parse(data, format=rdf)] if rdf is not None else []
     return Result("construct", ox_triples=triples, truncated=truncated, body=(fmt, data))
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = [
     "GRAPH_FORMATS",
     "MEDIA_TYPES",
+    "RDF_FORMATS",
     "RESULT_FORMATS",
     "Result",
     "ResultKind",
@@ -52,7 +53,8 @@ MEDIA_TYPES: dict[tuple[str, str], str] = {
     ("graph", "xml"): "application/rdf+xml",
 }
 
-_RDF_FORMATS = {
+#: graph format name -> the pyoxigraph format that writes it (also the server's service description)
+RDF_FORMATS: dict[str, ox.RdfFormat] = {
     "turtle": ox.RdfFormat.TURTLE,
     "ntriples": ox.RdfFormat.N_TRIPLES,
     "trig": ox.RdfFormat.TRIG,
@@ -229,7 +231,7 @@ class Result:
         if self._body is not None and self._body[0] == fmt:
             return self._body[1]
         if self.kind == "construct":
-            rdf = _RDF_FORMATS.get(fmt)
+            rdf = RDF_FORMATS.get(fmt)
             if rdf is None:
                 raise QueryError(
                     f"unknown graph format {fmt!r}; use one of {', '.join(GRAPH_FORMATS)}"

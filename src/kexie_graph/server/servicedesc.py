@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import pyoxigraph as ox
 
+from ..query.results import RDF_FORMATS
 from .negotiate import GRAPH_FORMATS, RESULT_FORMATS, Format
 
 __all__ = ["SD", "describe_service", "service_description"]
@@ -33,14 +34,6 @@ _FORMAT_IRIS: dict[tuple[str, str], str] = {
     ("graph", "trig"): "TriG",
     ("graph", "jsonld"): "JSON-LD",
     ("graph", "xml"): "RDF_XML",
-}
-
-_RDF_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "trig": ox.RdfFormat.TRIG,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "xml": ox.RdfFormat.RDF_XML,
 }
 
 
@@ -91,7 +84,7 @@ def describe_service(endpoint: str, graphs: Iterable[str]) -> list[ox.Triple]:
 def _serialized(endpoint: str, graphs: frozenset[str], fmt_name: str) -> bytes:
     triples = describe_service(endpoint, graphs)
     prefixes = {"sd": SD, "dcterms": _DCT, "formats": _FORMATS}
-    return ox.serialize(triples, format=_RDF_FORMATS[fmt_name], prefixes=prefixes) or b""
+    return ox.serialize(triples, format=RDF_FORMATS[fmt_name], prefixes=prefixes) or b""
 
 
 def service_description(endpoint: str, graphs: frozenset[str], fmt: Format) -> bytes:
