@@ -25,7 +25,9 @@ def main(argv: list[str]) -> int:
         started = time.perf_counter()
         print(f"== {script.name}", flush=True)
         code = subprocess.call([sys.executable, str(script)], cwd=HERE.parent)
-        print(f"== {script.name}: exit {code} after {time.perf_counter() - started:.0f} s", flush=True)
+        print(
+            f"== {script.name}: exit {code} after {time.perf_counter() - started:.0f} s", flush=True
+        )
         if code:
             failed.append(script.name)
     if failed:

@@ -1,4 +1,5 @@
-"""Shared fixtures: paths of the project's data, and builds of the seed (module-scoped, built once)."""
+"""Shared fixtures: paths of the project's data, and builds of the seed (module-scoped, built
+once)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,12 @@ REFERENCE = ROOT / "data" / "reference"
 SEED = ARTICLES / "chongqing-daily-2021-03-19-kexie-plenary.txt"
 SEED_GOLD = REFERENCE / "seed-reading.yaml"
 
-settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("fuzz", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "fuzz", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 settings.load_profile(os.environ.get("KEXIE_HYPOTHESIS_PROFILE", "ci"))
 
 

@@ -10,13 +10,51 @@ import pytest
 import kexie_graph
 
 EXPECTED = {
-    "Article", "CurationError", "DecodeError", "ExportError", "ExtractionError", "GraphError",
-    "InputError", "KX", "KXR", "KexieError", "QueryError", "QueryRefusedError", "QuerySyntaxError",
-    "QueryTimeoutError", "Reading", "Result", "Store", "StoreError", "StoreLockedError",
-    "ValidationError", "ViewError", "__version__", "apply_curation", "build", "cooccurrence",
-    "evaluate_reading", "export", "extract", "extract_text", "focus", "load_article", "load_curation",
-    "measure", "open_store", "organisations", "push_store", "query", "query_endpoint", "saved_queries",
-    "shortest_path", "show", "to_networkx", "to_pyvis", "validate", "write_view",
+    "Article",
+    "CurationError",
+    "DecodeError",
+    "ExportError",
+    "ExtractionError",
+    "GraphError",
+    "InputError",
+    "KX",
+    "KXR",
+    "KexieError",
+    "QueryError",
+    "QueryRefusedError",
+    "QuerySyntaxError",
+    "QueryTimeoutError",
+    "Reading",
+    "Result",
+    "Store",
+    "StoreError",
+    "StoreLockedError",
+    "ValidationError",
+    "ViewError",
+    "__version__",
+    "apply_curation",
+    "build",
+    "cooccurrence",
+    "evaluate_reading",
+    "export",
+    "extract",
+    "extract_text",
+    "focus",
+    "load_article",
+    "load_curation",
+    "measure",
+    "open_store",
+    "organisations",
+    "push_store",
+    "query",
+    "query_endpoint",
+    "saved_queries",
+    "shortest_path",
+    "show",
+    "to_networkx",
+    "to_pyvis",
+    "validate",
+    "write_view",
 }
 
 
@@ -37,8 +75,13 @@ def test_errors_share_one_base() -> None:
 
 
 def test_import_is_light() -> None:
-    code = "import sys, kexie_graph; print(sorted(m for m in ('rdflib.plugins.sparql', 'pyshacl', 'jieba', 'pandas', 'playwright', 'uvicorn') if m in sys.modules))"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    code = (
+        "import sys, kexie_graph; print(sorted(m for m in ('rdflib.plugins.sparql', 'pyshacl',"
+        " 'jieba', 'pandas', 'playwright', 'uvicorn') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     assert out.strip() == "[]"
 
 

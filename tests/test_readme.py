@@ -27,7 +27,9 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _commands() -> list[str]:
-    block = next(body for lang, body in BLOCKS if lang == "sh" and "kexie-graph build data/articles" in body)
+    block = next(
+        body for lang, body in BLOCKS if lang == "sh" and "kexie-graph build data/articles" in body
+    )
     return [line for line in block.splitlines() if line.startswith("kexie-graph ")]
 
 
@@ -38,11 +40,17 @@ def test_command_block_runs(workdir: Path) -> None:
     for line in commands:
         args = shlex.split(line)
         proc = subprocess.run(
-            [str(EXE), *args[1:]], cwd=workdir, capture_output=True, text=True, timeout=600,
+            [str(EXE), *args[1:]],
+            cwd=workdir,
+            capture_output=True,
+            text=True,
+            timeout=600,
             env={**os.environ, "COLUMNS": "160"},
         )
         assert proc.returncode == 0, f"{line}\n{proc.stderr}"
-    assert (workdir / "build" / "kg.graphml").exists() and (workdir / "build-copy" / "store.json").exists()
+    assert (workdir / "build" / "kg.graphml").exists() and (
+        workdir / "build-copy" / "store.json"
+    ).exists()
 
 
 @pytest.mark.slow
@@ -53,7 +61,7 @@ def test_python_and_sparql_examples_run(workdir: Path, monkeypatch: pytest.Monke
     python = [body for lang, body in BLOCKS if lang == "python"]
     assert python
     for body in python:
-        exec(compile(body, "README.md", "exec"), {})  # noqa: S102 - the README's own example
+        exec(compile(body, "README.md", "exec"), {})
     sparql = [body for lang, body in BLOCKS if lang == "sparql"]
     assert len(sparql) >= 2
     with kg.open_store("build", read_only=True) as store:

@@ -5,14 +5,14 @@ The public API, for scripts and notebooks (every name is imported on first use, 
 
     import kexie_graph as kg
 
-    report = kg.build(["data/articles"], "build")          # read, extract, validate, store
-    store = kg.open_store("build", read_only=True)          # Oxigraph, with an rdflib view: store.dataset
-    kg.query(store, "cq02").to_df()                         # a saved or written query -> DataFrame
-    kg.show(store)                                          # the interactive view, inline in Jupyter
-    g = kg.to_networkx(store)                               # entities and relations as networkx
-    m = kg.measure(g)                                       # degree, betweenness, PageRank, communities
-    m.frame(); m.to_rdf()                                   # ... as a DataFrame, and back as RDF
-    kg.shortest_path(g, "重庆市科学技术协会", "中国工程院")     # each hop with its evidence
+    report = kg.build(["data/articles"], "build")     # read, extract, validate, store
+    store = kg.open_store("build", read_only=True)    # Oxigraph, with an rdflib view: store.dataset
+    kg.query(store, "cq02").to_df()                   # a saved or written query -> DataFrame
+    kg.show(store)                                    # the interactive view, inline in Jupyter
+    g = kg.to_networkx(store)                         # entities and relations as networkx
+    m = kg.measure(g)                                 # degree, betweenness, PageRank, communities
+    m.frame(); m.to_rdf()                             # ... as a DataFrame, and back as RDF
+    kg.shortest_path(g, "重庆市科学技术协会", "中国工程院")  # each hop with its evidence
 
 The command line (``kexie-graph``) and the HTTP endpoint call these same functions.
 """
@@ -39,12 +39,12 @@ from .errors import (
     ValidationError,
     ViewError,
 )
-from .namespaces import KX, KXR
 
 # ``query`` and ``export`` are both functions and subpackages: importing them here, once, binds the
 # package attribute to the function for good (a later ``import kexie_graph.query`` finds the module
 # in sys.modules and leaves the attribute alone). Both subpackages import their heavy parts lazily.
 from .export import export
+from .namespaces import KX, KXR
 from .query import query
 
 __version__ = "0.1.0"
@@ -78,31 +78,55 @@ _LAZY: dict[str, str] = {
     "write_view": "kexie_graph.views:write_view",
 }
 
-__all__ = sorted(
-    [
-        "KX",
-        "KXR",
-        "CurationError",
-        "DecodeError",
-        "ExportError",
-        "ExtractionError",
-        "GraphError",
-        "InputError",
-        "KexieError",
-        "QueryError",
-        "QueryRefusedError",
-        "QuerySyntaxError",
-        "QueryTimeoutError",
-        "StoreError",
-        "StoreLockedError",
-        "ValidationError",
-        "ViewError",
-        "__version__",
-        "export",
-        "query",
-        *_LAZY,
-    ]
-)
+# a literal, so linters see the re-exports; in sorted() order (tests/test_public_api.py checks it),
+# which puts KX after InputError where isort-style order (RUF022) would put it first
+__all__ = [  # noqa: RUF022
+    "Article",
+    "CurationError",
+    "DecodeError",
+    "ExportError",
+    "ExtractionError",
+    "GraphError",
+    "InputError",
+    "KX",
+    "KXR",
+    "KexieError",
+    "QueryError",
+    "QueryRefusedError",
+    "QuerySyntaxError",
+    "QueryTimeoutError",
+    "Reading",
+    "Result",
+    "Store",
+    "StoreError",
+    "StoreLockedError",
+    "ValidationError",
+    "ViewError",
+    "__version__",
+    "apply_curation",
+    "build",
+    "cooccurrence",
+    "evaluate_reading",
+    "export",
+    "extract",
+    "extract_text",
+    "focus",
+    "load_article",
+    "load_curation",
+    "measure",
+    "open_store",
+    "organisations",
+    "push_store",
+    "query",
+    "query_endpoint",
+    "saved_queries",
+    "shortest_path",
+    "show",
+    "to_networkx",
+    "to_pyvis",
+    "validate",
+    "write_view",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -2,8 +2,8 @@
 
 * ``NAME.txt`` is read as it is (any encoding :func:`~kexie_graph.text.read_article_text` detects);
 * ``NAME.meta.yaml`` beside it, if present, gives ``title``, ``date``, ``source``, ``url``;
-* ``NAME.html`` / ``NAME.htm`` (a page saved from a browser) is read by extracting its article text with
-  trafilatura first; offsets then point into that extracted text.
+* ``NAME.html`` / ``NAME.htm`` (a page saved from a browser) is read by extracting its article
+  text with trafilatura first; offsets then point into that extracted text.
 
 An article's id is its file stem as an IRI segment (:func:`~kexie_graph.graph.iris.article_slug`).
 """
@@ -34,10 +34,13 @@ def collect_paths(inputs: Sequence[str | os.PathLike[str]]) -> list[Path]:
     for raw in inputs:
         path = Path(raw)
         if not path.exists():
-            raise InputError(f"{path}: no such file or folder; give article files (.txt) or folders of them")
+            raise InputError(
+                f"{path}: no such file or folder; give article files (.txt) or folders of them"
+            )
         if path.is_dir():
-            # hidden files and folders are no articles: macOS's "._name.txt" resource forks (binary),
-            # .git, editors' backups; a hidden file named on the command line is still read
+            # hidden files and folders are no articles: macOS's "._name.txt" resource forks
+            # (binary), .git, editors' backups; a hidden file named on the command line is still
+            # read
             found.extend(
                 p
                 for p in sorted(path.rglob("*"))
@@ -48,11 +51,15 @@ def collect_paths(inputs: Sequence[str | os.PathLike[str]]) -> list[Path]:
         elif path.is_file():
             found.append(path)
         else:
-            raise InputError(f"{path}: not a regular file; give article files (.txt) or folders of them")
+            raise InputError(
+                f"{path}: not a regular file; give article files (.txt) or folders of them"
+            )
     unique = sorted(set(found), key=lambda p: str(p))
     if not unique:
         names = ", ".join(str(p) for p in inputs)
-        raise InputError(f"{names}: no article files (*.txt, *.html) found; put articles there or name the files")
+        raise InputError(
+            f"{names}: no article files (*.txt, *.html) found; put articles there or name the files"
+        )
     return unique
 
 
@@ -64,28 +71,41 @@ def read_metadata(path: Path) -> dict[str, str]:
     try:
         data = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise InputError(f"{sidecar}: not valid UTF-8 YAML ({type(error).__name__}); fix or remove the file") from None
+        raise InputError(
+            f"{sidecar}: not valid UTF-8 YAML ({type(error).__name__}); fix or remove the file"
+        ) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise InputError(f"{sidecar}: metadata must be a mapping with title/date/source/url; fix the file")
+        raise InputError(
+            f"{sidecar}: metadata must be a mapping with title/date/source/url; fix the file"
+        )
     return {k: str(data[k]) for k in _META_KEYS if data.get(k) is not None}
 
 
 def _html_text(path: Path, max_bytes: int) -> str:
     data = path.read_bytes()
     if len(data) > max_bytes:
-        raise InputError(f"{path}: {len(data)} bytes is over the {max_bytes}-byte cap; split it or raise the cap")
+        raise InputError(
+            f"{path}: {len(data)} bytes is over the {max_bytes}-byte cap; split it or raise the cap"
+        )
     html = decode_bytes(data, str(path))
     import trafilatura
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    text = trafilatura.extract(
+        html, include_comments=False, include_tables=False, favor_precision=True
+    )
     if not text or not text.strip():
-        raise InputError(f"{path}: no article text found in this HTML page; save the article page itself or its text")
+        raise InputError(
+            f"{path}: no article text found in this HTML page; "
+            "save the article page itself or its text"
+        )
     return str(text)
 
 
-def load_article(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES, root: Path | None = None) -> Article:
+def load_article(
+    path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES, root: Path | None = None
+) -> Article:
     """Load one article file with its metadata."""
     p = Path(path)
     if p.suffix.lower() in (".html", ".htm"):
@@ -104,4 +124,3 @@ def load_article(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_B
         url=meta.get("url"),
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )
-

@@ -7,7 +7,8 @@
    extractor, is reused from the build folder's cache), and validates its graph against the SHACL
    shapes (per article, so validation stays fast at corpus size);
 3. materialises the entailments over all article graphs and the ontology;
-4. writes ``kg.trig`` and a new store generation atomically: a failed build leaves the earlier one intact.
+4. writes ``kg.trig`` and a new store generation atomically: a failed build leaves the earlier one
+   intact.
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ import json
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Any, cast
 
 import pyoxigraph as ox
 
@@ -81,7 +84,8 @@ class BuildReport:
         return all(a.conforms for a in self.articles)
 
     def entities_by_class(self) -> dict[str, int]:
-        """Entities per top-level class, summed over articles (an entity named twice counts twice)."""
+        """Entities per top-level class, summed over articles (an entity named twice counts
+        twice)."""
         total: Counter[str] = Counter()
         for a in self.articles:
             total.update(a.entities)
@@ -95,7 +99,8 @@ class BuildReport:
 
 
 def extractor_fingerprint() -> str:
-    """A digest of the extractor's code, lexicon and ontology: a change invalidates cached articles."""
+    """A digest of the extractor's code, lexicon and ontology: a change invalidates cached
+    articles."""
     h = hashlib.sha256(__version__.encode())
     pkg = resources.files("kexie_graph")
     for folder in ("extract", "text", "graph", "lexicon", "ontology"):
@@ -106,7 +111,7 @@ def extractor_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def _walk(base):  # type: ignore[no-untyped-def]
+def _walk(base: Traversable) -> Iterator[Traversable]:
     for entry in base.iterdir():
         if entry.is_dir():
             if entry.name != "__pycache__":
@@ -120,7 +125,9 @@ def _curation(path: str | None) -> Curation | None:
     return load_curation(path) if path else None
 
 
-def _extract_one(article: Article, validate: bool, curation: str | None = None) -> tuple[ArticleResult, bytes]:
+def _extract_one(
+    article: Article, validate: bool, curation: str | None = None
+) -> tuple[ArticleResult, bytes]:
     """Extract, curate, build and validate one article (runs in a worker process)."""
     from .extract import extract
     from .graph.validate import validate as shacl_validate
@@ -151,7 +158,8 @@ def _extract_one(article: Article, validate: bool, curation: str | None = None) 
         warnings=warnings,
         report=report,
     )
-    return res, ox.serialize(sorted_quads(quads), format=ox.RdfFormat.N_QUADS)
+    # without an output, serialize returns the bytes (its stub says bytes | None for both uses)
+    return res, cast(bytes, ox.serialize(sorted_quads(quads), format=ox.RdfFormat.N_QUADS))
 
 
 def _disambiguate(articles: list[Article]) -> list[Article]:
@@ -179,7 +187,8 @@ def build(
     """Build the knowledge graph of the articles in ``inputs`` into the folder ``out``.
 
     Raises :class:`InputError` for unreadable input and :class:`ValidationError` when an article's
-    graph violates the shapes (unless ``validate`` is False); the earlier build in ``out`` stays intact.
+    graph violates the shapes (unless ``validate`` is False); the earlier build in ``out`` stays
+    intact.
     """
     from .graph.entail import entailments_oxigraph
     from .graph.ontology import ontology_graph
@@ -209,7 +218,12 @@ def build(
     for a in articles:
         entry = old_manifest.get(a.id)
         cached = cache / f"{a.id}.{a.sha256[:16]}.{fingerprint}.nq"
-        if entry and entry.get("sha256") == a.sha256 and cached.exists() and entry.get("validated", False) >= validate:
+        if (
+            entry
+            and entry.get("sha256") == a.sha256
+            and cached.exists()
+            and entry.get("validated", False) >= validate
+        ):
             res = ArticleResult(**{**entry["result"], "reused": True})
             results[a.id] = res
             nquads[a.id] = cached.read_bytes()
@@ -220,7 +234,9 @@ def build(
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, 8)
     if len(todo) >= 4 and workers > 1:
         with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
-            for res, data in pool.map(_extract_one, todo, [validate] * len(todo), [cur_path] * len(todo), chunksize=1):
+            for res, data in pool.map(
+                _extract_one, todo, [validate] * len(todo), [cur_path] * len(todo), chunksize=1
+            ):
                 results[res.id], nquads[res.id] = res, data
                 done += 1
                 tick("extract", done, len(articles))
@@ -248,7 +264,9 @@ def build(
     tick("entail", 0, 1)
     scratch = ox.Store()
     scratch.bulk_extend(quads)
-    entailed = entailments_oxigraph(scratch, str(iris.ONTOLOGY_GRAPH), target_graph=str(iris.ENTAILMENT_GRAPH))
+    entailed = entailments_oxigraph(
+        scratch, str(iris.ONTOLOGY_GRAPH), target_graph=str(iris.ENTAILMENT_GRAPH)
+    )
     del scratch
     quads.extend(entailed)
     tick("entail", 1, 1)
@@ -276,20 +294,22 @@ def build(
         keep.add(name)
         if not (cache / name).exists():
             atomic_write_bytes(cache / name, nquads[a.id])
-        res = asdict(results[a.id])
-        res.pop("reused")
-        manifest[a.id] = {"sha256": a.sha256, "path": a.path, "validated": validate, "result": res}
+        row = asdict(results[a.id])
+        row.pop("reused")
+        manifest[a.id] = {"sha256": a.sha256, "path": a.path, "validated": validate, "result": row}
     for stale in cache.glob("*.nq"):
         if stale.name not in keep:
             stale.unlink()
-    atomic_write_text(out_dir / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True))
+    atomic_write_text(
+        out_dir / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True)
+    )
     report.seconds = round(time.perf_counter() - started, 3)
     atomic_write_text(out_dir / REPORT, report.to_json())
     tick("write", 1, 1)
     return report
 
 
-def _read_manifest(out_dir: Path) -> dict[str, dict]:  # type: ignore[type-arg]
+def _read_manifest(out_dir: Path) -> dict[str, dict[str, Any]]:
     try:
         data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
     except (FileNotFoundError, ValueError):

@@ -1,7 +1,7 @@
 """One exception hierarchy for kexie-graph.
 
-Every error a user can cause derives from :class:`KexieError`; the command line prints its message as
-one line on stderr and exits with status 1. Messages name the input and say what to do about it.
+Every error a user can cause derives from :class:`KexieError`; the command line prints its message
+as one line on stderr and exits with status 1. Messages name the input and say what to do about it.
 
 ::
 
@@ -11,14 +11,16 @@ one line on stderr and exits with status 1. Messages name the input and say what
     ├── ExtractionError       the extractor met an inconsistency it cannot recover from
     ├── GraphError            records that cannot become valid RDF
     │   └── ValidationError   the SHACL shapes are violated (carries the report)
-    ├── StoreError            a store folder that is missing, not a store, locked or of another version
+    ├── StoreError            a store folder that is missing, not a store, locked or of another
+    │                         version
     │   └── StoreLockedError  another process is writing the store
     ├── QueryError            a SPARQL query that cannot run
     │   ├── QuerySyntaxError  malformed SPARQL (with line and column)
     │   ├── QueryRefusedError SERVICE, LOAD, outside FROM, or an update on a read-only store
     │   └── QueryTimeoutError the query ran past its deadline and was stopped
     ├── ViewError             a view that cannot be drawn (e.g. a focus name that matches nothing)
-    ├── ExportError           an export that cannot be written as asked (format, scope, remote @context)
+    ├── ExportError           an export that cannot be written as asked (format, scope, remote
+    │                         @context)
     └── CurationError         a curation file that is malformed
 """
 
@@ -44,7 +46,8 @@ __all__ = [
 
 
 class KexieError(Exception):
-    """Base class of every error kexie-graph raises on purpose; its message is one line for users."""
+    """Base class of every error kexie-graph raises on purpose; its message is one line for
+    users."""
 
 
 class InputError(KexieError):
@@ -91,7 +94,8 @@ class QuerySyntaxError(QueryError):
 
 
 class QueryRefusedError(QueryError):
-    """A query refused by the guard: SERVICE, LOAD, an outside FROM, or an update on a read-only store."""
+    """A query refused by the guard: SERVICE, LOAD, an outside FROM, or an update on a read-only
+    store."""
 
 
 class QueryTimeoutError(QueryError):
@@ -103,7 +107,8 @@ class ViewError(KexieError):
 
 
 class ExportError(KexieError):
-    """An export that cannot be written as asked (unknown format, csv without a path, a remote @context)."""
+    """An export that cannot be written as asked (unknown format, csv without a path, a remote
+    @context)."""
 
 
 class CurationError(KexieError):

@@ -14,7 +14,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 __all__ = [
     "atomic_write",
@@ -46,15 +46,18 @@ def fsync_dir(folder: str | os.PathLike[str]) -> None:
 
 
 @contextlib.contextmanager
-def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO]:  # type: ignore[type-arg]
+def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[Any]]:
     """Open a temporary file beside ``path``; on success it replaces ``path`` atomically."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=_SUFFIX, dir=target.parent)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)  # held until the rename: the file is in use, not stale
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a build's files are for everyone to read
-        with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8", "newline": ""})) as fh:
+        # mkstemp makes 0600; a build's files are for everyone to read
+        os.chmod(tmp, 0o666 & ~_umask())
+        # None, None are open()'s defaults, the only values a binary mode accepts
+        encoding, newline = (None, None) if "b" in mode else ("utf-8", "")
+        with os.fdopen(fd, mode, encoding=encoding, newline=newline) as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())

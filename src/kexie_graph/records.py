@@ -1,7 +1,8 @@
 """The small frozen records that flow between the stages: text -> extract -> graph.
 
-All offsets are into the article's *original* text (the decoded file, see CONTRACT.md): Python ``str``
-indices, end exclusive. A span that the page layout split is a tuple of :class:`Span` pieces.
+All offsets are into the article's *original* text (the decoded file, see CONTRACT.md): Python
+``str`` indices, end exclusive. A span that the page layout split is a tuple of :class:`Span`
+pieces.
 
 Entities are identified inside a reading by their :attr:`Entity.key`, ``"<Class>/<canonical zh>"``,
 which is also what the IRI is minted from (:mod:`kexie_graph.graph.iris`).
@@ -76,7 +77,8 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class Entity:
-    """A thing an article names: organisation, person, place, program, platform, document or event."""
+    """A thing an article names: organisation, person, place, program, platform, document or
+    event."""
 
     cls: str  # one of TOP_CLASSES
     zh: str  # canonical full Chinese name (a document's title without 《》)

@@ -47,7 +47,9 @@ def competency_answers(build: str | Path) -> list[tuple[str, str, list[str], lis
             if not re.fullmatch(r"cq\d\d", name):
                 continue
             text = path.read_text(encoding="utf-8")
-            question = next((ln[2:].strip() for ln in text.splitlines() if ln.startswith("# ")), name)
+            question = next(
+                (ln[2:].strip() for ln in text.splitlines() if ln.startswith("# ")), name
+            )
             question = re.sub(r"^CQ\d\d:\s*", "", question)
             result = query(store, text)
             answers = [str(r.get("answer")) for r in result.rows]
@@ -64,5 +66,7 @@ def competency_table(build: str | Path) -> Table:
     table.add_column("answers", max_width=50)
     table.add_column("evidence", max_width=50)
     for name, question, answers, evidence in competency_answers(build):
-        table.add_row(name, question, "\n".join(answers) or "(none)", "\n".join(dict.fromkeys(evidence)))
+        table.add_row(
+            name, question, "\n".join(answers) or "(none)", "\n".join(dict.fromkeys(evidence))
+        )
     return table

@@ -15,7 +15,7 @@ import pytest
 import rdflib
 
 from kexie_graph.articles import load_article
-from kexie_graph.evaluate import evaluate_reading, load_gold
+from kexie_graph.evaluate import Scores, evaluate_reading, load_gold
 from kexie_graph.extract import extract
 from kexie_graph.namespaces import ITSRDF, KX, NIF
 from kexie_graph.records import TOP_CLASSES
@@ -26,17 +26,20 @@ QUERIES = Path(__file__).resolve().parents[2] / "ontology" / "queries"
 
 
 @pytest.fixture(scope="module")
-def seed_scores():  # type: ignore[no-untyped-def]
+def seed_scores() -> Scores:
     gold = load_gold(SEED_GOLD)
     article = load_article(SEED)
     return evaluate_reading(extract(article), gold)
 
 
-def test_entities_per_class(seed_scores) -> None:  # type: ignore[no-untyped-def]
+def test_entities_per_class(seed_scores: Scores) -> None:
     print("\nclass          recall  precision")
     for cls in TOP_CLASSES:
         s = seed_scores.entities[cls]
-        print(f"{cls:14s} {s.recall:6.2f} {s.precision:9.2f}  ({s.tp}/{s.gold}, {s.predicted} predicted)")
+        print(
+            f"{cls:14s} {s.recall:6.2f} {s.precision:9.2f}  "
+            f"({s.tp}/{s.gold}, {s.predicted} predicted)"
+        )
     total = seed_scores.entities_all
     assert total.gold == 62
     assert seed_scores.missing["entities"] == []
@@ -44,11 +47,15 @@ def test_entities_per_class(seed_scores) -> None:  # type: ignore[no-untyped-def
     assert total.precision >= 0.9, seed_scores.extra["entities"]
 
 
-def test_relations_posts_figures(seed_scores) -> None:  # type: ignore[no-untyped-def]
+def test_relations_posts_figures(seed_scores: Scores) -> None:
     rel, posts, figs = seed_scores.relations, seed_scores.posts, seed_scores.figures
-    print(f"\nrelations recall {rel.recall:.2f} precision {rel.precision:.2f} ({rel.tp}/{rel.gold})")
+    print(
+        f"\nrelations recall {rel.recall:.2f} precision {rel.precision:.2f} ({rel.tp}/{rel.gold})"
+    )
     print(f"posts     recall {posts.recall:.2f} precision {posts.precision:.2f}")
-    print(f"figures   recall {figs.recall:.2f} precision {figs.precision:.2f} ({figs.tp}/{figs.gold})")
+    print(
+        f"figures   recall {figs.recall:.2f} precision {figs.precision:.2f} ({figs.tp}/{figs.gold})"
+    )
     assert seed_scores.missing["relations"] == [] and rel.recall == 1.0
     assert rel.precision >= 0.9, seed_scores.extra["relations"]
     assert seed_scores.missing["posts"] == []
@@ -63,8 +70,9 @@ def test_every_span_slices_the_original(seed_build: Path) -> None:
     for node in set(g.subjects(NIF.beginIndex, None)):
         if (node, rdflib.RDF.type, NIF.Context) in g:
             continue
-        begin = int(g.value(node, NIF.beginIndex))
-        end = int(g.value(node, NIF.endIndex))
+        begin_lit, end_lit = g.value(node, NIF.beginIndex), g.value(node, NIF.endIndex)
+        assert isinstance(begin_lit, rdflib.Literal) and isinstance(end_lit, rdflib.Literal), node
+        begin, end = int(begin_lit), int(end_lit)
         assert text[begin:end] == str(g.value(node, NIF.anchorOf)), node
         spans += 1
     assert spans > 100
@@ -85,7 +93,9 @@ def test_every_assertion_and_figure_has_evidence_with_both_ends(seed_build: Path
       { ?x a kx:Assertion } UNION { ?x a kx:Figure }
       OPTIONAL { ?x prov:wasDerivedFrom ?ev . ?ev nif:anchorOf ?anchor }
     } GROUP BY ?x"""
-    rows = list(store.query(q, use_default_graph_as_union=True))
+    solutions = store.query(q, use_default_graph_as_union=True)
+    assert isinstance(solutions, ox.QuerySolutions)
+    rows = list(solutions)
     assert rows
     for row in rows:
         assert row["anchors"] is not None and row["anchors"].value, row["x"]
@@ -123,7 +133,10 @@ def _answers(build: Path, nn: str) -> list[str]:
     from kexie_graph.store import open_store
 
     with open_store(build, read_only=True) as store:
-        rows = store.ox.query((QUERIES / f"cq{nn}.rq").read_text(encoding="utf-8"), use_default_graph_as_union=True)
+        rows = store.ox.query(
+            (QUERIES / f"cq{nn}.rq").read_text(encoding="utf-8"), use_default_graph_as_union=True
+        )
+        assert isinstance(rows, ox.QuerySolutions)
         return [r["answer"].value for r in rows]
 
 

@@ -51,7 +51,9 @@ def _zh(text: str) -> Literal:
 def entity_triples(entity: Entity) -> Iterable[tuple[URIRef, URIRef, object]]:
     """Yield the triples that describe an entity: types, labels, aliases, parent and place."""
     if entity.cls not in TOP_CLASSES:
-        raise GraphError(f"entity {entity.zh!r}: unknown class {entity.cls!r}; use one of {TOP_CLASSES}")
+        raise GraphError(
+            f"entity {entity.zh!r}: unknown class {entity.cls!r}; use one of {TOP_CLASSES}"
+        )
     node = iris.entity_iri(entity.cls, entity.zh)
     yield node, RDF.type, KX[entity.cls]
     if entity.kind:
@@ -66,7 +68,8 @@ def entity_triples(entity: Entity) -> Iterable[tuple[URIRef, URIRef, object]]:
 
 
 def period_triples(period: str) -> Iterable[tuple[URIRef, URIRef, object]]:
-    """Yield the description of a year or year range period (Five-Year Plans live in the ontology)."""
+    """Yield the description of a year or year range period (Five-Year Plans live in the
+    ontology)."""
     node = iris.period_iri(period)
     if str(node).startswith(str(KX)):
         return
@@ -90,7 +93,9 @@ class _Writer:
         self.graph = bind_prefixes(Graph(identifier=iris.article_graph(self.aid)))
         self.context = iris.context_iri(self.aid)
         self.article_node = iris.article_iri(self.aid)
-        self.keys: dict[str, URIRef] = {e.key: iris.entity_iri(e.cls, e.zh) for e in reading.entities}
+        self.keys: dict[str, URIRef] = {
+            e.key: iris.entity_iri(e.cls, e.zh) for e in reading.entities
+        }
         self.rules: set[str] = set()
 
     def add(self, s: URIRef, p: URIRef, o: object) -> None:
@@ -239,7 +244,9 @@ class _Writer:
                 self.aid, "figure", fig.evidence, fig.indicator, value, fig.unit, fig.kind, fig.year
             )
             if fig.unit not in UNITS or fig.kind not in FIGURE_KINDS:
-                raise GraphError(f"article {self.aid}: figure with unknown unit/kind {fig.unit}/{fig.kind}")
+                raise GraphError(
+                    f"article {self.aid}: figure with unknown unit/kind {fig.unit}/{fig.kind}"
+                )
             self.add(node, RDF.type, KX.Figure)
             self.add(node, KX.indicator, _zh(fig.indicator))
             self.add(node, RDF.value, Literal(value, datatype=XSD.decimal))

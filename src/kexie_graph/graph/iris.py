@@ -2,12 +2,14 @@
 
 * an entity: ``kxr:<class>/<name>``, where ``<class>`` is the lower-cased top-level class and
   ``<name>`` the canonical zh name with every character that is not a letter or digit
-  percent-encoded (UTF-8). The same class and name always give the same IRI, in any article and build.
+  percent-encoded (UTF-8). The same class and name always give the same IRI, in any article and
+  build.
 * an article: ``kxr:article/<id>``; its text (``nif:Context``): ``kxr:article/<id>/text``;
   its named graph: ``kxr:graph/article/<id>``.
 * things found in an article carry its id and their original offsets:
-  ``kxr:article/<id>/mention/<begin>-<end>``, ``.../evidence/<begin>-<end>``, and, with a short digest
-  of what they state, ``.../assertion/<begin>-<end>/<digest>``, ``.../post/...``, ``.../figure/...``.
+  ``kxr:article/<id>/mention/<begin>-<end>``, ``.../evidence/<begin>-<end>``, and, with a short
+  digest of what they state, ``.../assertion/<begin>-<end>/<digest>``, ``.../post/...``,
+  ``.../figure/...``.
 """
 
 from __future__ import annotations
@@ -54,7 +56,9 @@ def encode_segment(name: str) -> str:
     out: list[str] = []
     for ch in name:
         if (ch.isascii() and (ch.isalnum() or ch in _SAFE_ASCII)) or (
-            not ch.isascii() and ch.isalnum() and unicodedata.category(ch) in {"Lo", "Lu", "Ll", "Nd"}
+            not ch.isascii()
+            and ch.isalnum()
+            and unicodedata.category(ch) in {"Lo", "Lu", "Ll", "Nd"}
         ):
             out.append(ch)
         else:
@@ -63,7 +67,8 @@ def encode_segment(name: str) -> str:
 
 
 def article_slug(stem: str) -> str:
-    """Return the article id for a file stem: NFKC, lower-case ASCII, spaces to ``-``, then encoded."""
+    """Return the article id for a file stem: NFKC, lower-case ASCII, spaces to ``-``, then
+    encoded."""
     norm = unicodedata.normalize("NFKC", stem).strip().lower().replace(" ", "-")
     return encode_segment(norm or "article")
 
@@ -109,7 +114,8 @@ def rule_iri(rule: str) -> URIRef:
 
 
 def period_iri(period: str) -> URIRef:
-    """Return the IRI for a period: ``kx:FYP13`` / ``kx:FYP14`` for the plans, else ``kxr:year/<y>``."""
+    """Return the IRI for a period: ``kx:FYP13`` / ``kx:FYP14`` for the plans, else
+    ``kxr:year/<y>``."""
     fyp = {"十三五": "FYP13", "十四五": "FYP14", "十二五": "FYP12", "十五五": "FYP15"}
     if period in fyp:
         return KX[fyp[period]]
