@@ -423,7 +423,8 @@ _ALPHABET = st.sampled_from(
 )
 
 
-@settings(max_examples=300, deadline=None)
+# examples per run: the Hypothesis profile decides (tests/conftest.py: ci, or fuzz for make fuzz)
+@settings(deadline=None)
 @given(st.lists(_ALPHABET, max_size=60).map("".join))
 def test_arbitrary_text_never_breaks_the_finder(text: str) -> None:
     run(text)  # run() checks every hit's offsets, unit and kind

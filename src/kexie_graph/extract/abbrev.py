@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -423,7 +424,12 @@ def _context_of(place: PlaceEntry, gazetteer: Gazetteer, evidence: str) -> Place
     )
 
 
-def _by_mentions(text: str, gazetteer: Gazetteer, base: PlaceContext | None) -> PlaceContext:
+def _by_mentions(
+    text: str,
+    gazetteer: Gazetteer,
+    base: PlaceContext | None,
+    spans: Sequence[tuple[int, int, tuple[PlaceEntry, ...]]] | None = None,
+) -> PlaceContext:
     """Complete ``base`` from the places the text names, or find the home place from them.
 
     Without a base, the most named city is home if it lies in the most named province (a province
@@ -433,7 +439,7 @@ def _by_mentions(text: str, gazetteer: Gazetteer, base: PlaceContext | None) -> 
     cities: Counter[str] = Counter()
     provinces: Counter[str] = Counter()
     districts: Counter[str] = Counter()
-    for hit in gazetteer.find(text, base.places if base else ()):
+    for hit in gazetteer.find(text, base.places if base else (), spans=spans):
         city = gazetteer.city_of(hit.place)
         province = gazetteer.province_of(hit.place)
         if city is not None:
@@ -497,12 +503,15 @@ def home_place(
     gazetteer: Gazetteer | None = None,
     lexicon: Lexicon | None = None,
     source: str | None = None,
+    *,
+    spans: Sequence[tuple[int, int, tuple[PlaceEntry, ...]]] | None = None,
 ) -> PlaceContext:
     """Work out the article's own place.
 
     In order: the publisher ``source`` (a local paper serves its place: 重庆日报 -> 重庆市; a
     national one says nothing); a dateline (本报青岛讯, 新华社重庆3月18日电); the paper of a byline
     ((重庆日报记者 张亦筑)); otherwise the city, or failing that the province, the text names most.
+    ``spans`` are the gazetteer's :meth:`~.gazetteer.Gazetteer.matches` of ``text``, if known.
     """
     gazetteer = gazetteer or Gazetteer.load()
     lexicon = lexicon or Lexicon.load()
@@ -511,25 +520,25 @@ def home_place(
         place, _known = _from_publisher(source.strip(), gazetteer, lexicon)
         if place is not None:
             return _by_mentions(
-                text, gazetteer, _context_of(place, gazetteer, f"publisher {source}")
+                text, gazetteer, _context_of(place, gazetteer, f"publisher {source}"), spans
             )
     for match in _NEWS_DATELINE.finditer(head):
         place = _place_prefix(match.group(1), gazetteer)
         if place is not None:
             return _by_mentions(
-                text, gazetteer, _context_of(place, gazetteer, f"dateline {match.group(0)}")
+                text, gazetteer, _context_of(place, gazetteer, f"dateline {match.group(0)}"), spans
             )
     local = _LOCAL_DATELINE.match(head)
     if local:
         place = _place_prefix(local.group(1), gazetteer)
         if place is not None:
             return _by_mentions(
-                text, gazetteer, _context_of(place, gazetteer, f"dateline {local.group(0)}")
+                text, gazetteer, _context_of(place, gazetteer, f"dateline {local.group(0)}"), spans
             )
     for match in _BYLINE_PAPER.finditer(head):
         place, _known = _from_publisher(match.group(1), gazetteer, lexicon)
         if place is not None:
             return _by_mentions(
-                text, gazetteer, _context_of(place, gazetteer, f"byline {match.group(1)}")
+                text, gazetteer, _context_of(place, gazetteer, f"byline {match.group(1)}"), spans
             )
-    return _by_mentions(text, gazetteer, None)
+    return _by_mentions(text, gazetteer, None, spans)

@@ -83,16 +83,20 @@ def make_template(text: str, begin: int, end: int, mentions: list[MentionRef]) -
     starts: list[int] = []
     ends: list[int] = []
     refs: list[MentionRef | None] = []
+
+    def plain(lo: int, hi: int) -> None:  # text[lo:hi] copied, one template character each
+        chars.append(text[lo:hi])
+        starts.extend(range(lo, hi))
+        ends.extend(range(lo + 1, hi + 1))
+        refs.extend([None] * (hi - lo))
+
     pos = begin
     counter: dict[str, int] = {}
     for ref in mentions:
         if ref.begin < pos or ref.end > end:
             continue
-        for k in range(pos, ref.begin):
-            chars.append(text[k])
-            starts.append(k)
-            ends.append(k + 1)
-            refs.append(None)
+        if pos < ref.begin:
+            plain(pos, ref.begin)
         i = _ORDER.index(ref.cls)
         n = counter.get(ref.cls, 0)
         counter[ref.cls] = n + 1
@@ -101,9 +105,6 @@ def make_template(text: str, begin: int, end: int, mentions: list[MentionRef]) -
         ends.append(ref.end)
         refs.append(ref)
         pos = ref.end
-    for k in range(pos, end):
-        chars.append(text[k])
-        starts.append(k)
-        ends.append(k + 1)
-        refs.append(None)
+    if pos < end:
+        plain(pos, end)
     return Template("".join(chars), tuple(starts), tuple(ends), tuple(refs))

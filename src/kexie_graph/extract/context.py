@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..records import Article, Entity, entity_key
@@ -235,7 +236,8 @@ def build_context(text: str, article: Article) -> Context:
     lexicon = Lexicon.load()
     gazetteer = Gazetteer.load()
     source = clean_source(article.source)
-    home = home_place(text, gazetteer, lexicon, source)
+    spans = gazetteer.matches(text)  # the place names of the text, matched once
+    home = home_place(text, gazetteer, lexicon, source, spans=spans)
     if home.province is None:
         literary = _PROVINCE_NAME_RE.search(text)
         province = gazetteer.get(_PROVINCE_NAMES[literary.group(0)]) if literary else None
@@ -245,7 +247,7 @@ def build_context(text: str, article: Article) -> Context:
     ctx.year = _year(text, article)
     ctx.date = _date(text, ctx.year)
     ctx.title = _title(text)
-    ctx.lexicon_candidates = _lexicon_candidates(text, lexicon, gazetteer, home)
+    ctx.lexicon_candidates = _lexicon_candidates(text, lexicon, gazetteer, home, spans)
     ctx.lexicon_candidates += _deictic_candidates(text, lexicon)
     ctx.lexicon_candidates += _city_chars(text, gazetteer)
     ctx.abbreviation_candidates = _relatives(text, home, gazetteer)
@@ -331,7 +333,11 @@ def _city_chars(text: str, gazetteer: Gazetteer) -> list[Candidate]:
 
 
 def _lexicon_candidates(
-    text: str, lexicon: Lexicon, gazetteer: Gazetteer, home: PlaceContext
+    text: str,
+    lexicon: Lexicon,
+    gazetteer: Gazetteer,
+    home: PlaceContext,
+    spans: Sequence[tuple[int, int, tuple[PlaceEntry, ...]]],
 ) -> list[Candidate]:
     out = []
     for hit in lexicon.find(text):
@@ -356,7 +362,7 @@ def _lexicon_candidates(
                 located_in=entry.located_in,
             )
         )
-    for place_hit in gazetteer.find(text, home.places):
+    for place_hit in gazetteer.find(text, home.places, spans=spans):
         place = place_hit.place
         if _HEAD_END_RE.search(text, max(0, place_hit.begin - 4), place_hit.begin + 1):
             continue  # 学会理事长: 会理 is no place where 会 ends a name's head

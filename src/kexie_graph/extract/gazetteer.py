@@ -355,12 +355,21 @@ class Gazetteer:
                 cursor = end
         return spans
 
-    def find(self, text: str, context_places: Sequence[str] = ()) -> list[GazetteerHit]:
+    def find(
+        self,
+        text: str,
+        context_places: Sequence[str] = (),
+        *,
+        spans: Sequence[tuple[int, int, tuple[PlaceEntry, ...]]] | None = None,
+    ) -> list[GazetteerHit]:
         """Place names in ``text`` resolved to divisions; undecidable names are left out.
 
         The context is ``context_places`` plus every place of the text that needs no context.
+        ``spans`` are :meth:`matches` of ``text`` when the caller has them already (an article's
+        text is matched once, then resolved in several contexts).
         """
-        spans = self.matches(text)
+        if spans is None:
+            spans = self.matches(text)
         plain = [
             entries[0].zh for _, _, entries in spans if len(entries) == 1 and entries[0].level < 3
         ]

@@ -10,6 +10,7 @@ the genre's shapes, never a particular article: a name is found by its head noun
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
@@ -123,13 +124,16 @@ def _tagger() -> tuple[Callable[[str], list[str]], dict[str, str]]:
     import jieba
     import jieba.posseg
 
+    from .segment import Segmenter
+
     jieba.setLogLevel(60)
     # our own tokenizer instance, so the genre words we add do not change jieba for anyone else
     tk = jieba.Tokenizer()
     tk.initialize()
     for word in _GENRE_WORDS:
         tk.add_word(word, tag="n")
-    return (lambda s: tk.lcut(s, HMM=False)), jieba.posseg.dt.word_tag_tab
+    # the words of tk.lcut(s, HMM=False), found faster (see .segment)
+    return Segmenter(tk).cut, jieba.posseg.dt.word_tag_tab
 
 
 def tokens(text: str) -> list[tuple[str, str | None]]:
@@ -169,16 +173,17 @@ class _Segments:
     def __init__(self, text: str) -> None:
         self.text = text
         self.cache: dict[int, list[tuple[int, str, str | None]]] = {}
+        # the stretches between punctuation marks, found once: (begin, end) in text order
+        spans = [m.span() for m in _STRETCH_RE.finditer(text)]
+        self.begins = [b for b, _ in spans]
+        self.ends = [e for _, e in spans]
 
     def _stretch(self, pos: int) -> tuple[int, list[tuple[int, str, str | None]]]:
-        lo = pos
-        while lo > 0 and self.text[lo - 1] not in _PUNCT:
-            lo -= 1
+        """The start and the words of the stretch that holds ``text[pos]`` (no punctuation)."""
+        k = bisect_right(self.begins, pos) - 1
+        lo, hi = self.begins[k], self.ends[k]
         words = self.cache.get(lo)
         if words is None:
-            hi = pos
-            while hi < len(self.text) and self.text[hi] not in _PUNCT:
-                hi += 1
             words = []
             at = lo
             for tok, tag in tokens(self.text[lo:hi]):
@@ -204,6 +209,10 @@ class _Segments:
             else:
                 out.append((tok, tag))
         return out
+
+
+#: a stretch of text between punctuation marks
+_STRETCH_RE = re.compile("[^" + re.escape("".join(sorted(_PUNCT))) + "]+")
 
 
 def _is_stop(tok: str, tag: str | None) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -275,28 +276,28 @@ def _select(cands: Sequence[Candidate]) -> list[Candidate]:
 
     A longer grammar name that strictly contains kept names wins over them (flat annotation).
     """
-    kept: dict[int, Candidate] = {}  # id -> candidate
-    owner: dict[int, int] = {}  # character position -> id of the kept candidate covering it
+    # the kept candidates, disjoint, in text order: those a new one overlaps are consecutive
+    kept: list[Candidate] = []
+    begins: list[int] = []
     for c in sorted(cands, key=lambda c: (-c.priority, -c.length, c.begin)):
         if c.begin >= c.end:
             continue
-        inside_ids = {owner[p] for p in range(c.begin, c.end) if p in owner}
-        if inside_ids:
-            inside = [kept[i] for i in inside_ids]
+        last = bisect_left(begins, c.end)  # kept[:last] begin before c ends
+        first = last
+        while first > 0 and kept[first - 1].end > c.begin:
+            first -= 1
+        if first < last:
             if all(
                 c.begin <= k.begin and k.end <= c.end and (k.end - k.begin) < c.length
-                for k in inside
+                for k in kept[first:last]
             ) and c.rule.startswith(("head.", "session", "paren.", "quoted.head", "title.")):
-                for k in inside:
-                    del kept[id(k)]
-                    for p in range(k.begin, k.end):
-                        owner.pop(p, None)
+                del kept[first:last]
+                del begins[first:last]
             else:
                 continue
-        kept[id(c)] = c
-        for p in range(c.begin, c.end):
-            owner[p] = id(c)
-    return sorted(kept.values(), key=lambda c: c.begin)
+        kept.insert(first, c)
+        begins.insert(first, c.begin)
+    return kept
 
 
 # ----------------------------------------------------------------------------- entities
@@ -456,14 +457,19 @@ def _resolve(chosen: list[Candidate], ctx: Context) -> tuple[list[Entity], dict[
         groups.setdefault(key, []).append(c)
     canon: dict[str, str] = {k: k for k in groups}
     names = {k: g[0].name for k, g in groups.items()}
+    # a short form ends as its full name does (see _abbreviates): only names with the same last
+    # two characters, once stripped, are compared, in the order of the groups
+    tails: dict[str, list[str]] = {}
+    for k, name in names.items():
+        tails.setdefault(_strip(name)[-2:], []).append(k)
     for k, g in groups.items():
         c = g[0]
         if any(x.rule.startswith(("lexicon", "gazetteer", "abbrev", "declared")) for x in g):
             continue  # a name the lexicon knows, or the text declares, is no one's short form
-        for k2, g2 in groups.items():
+        for k2 in tails[_strip(names[k])[-2:]]:
             if k2 == k or len(names[k2]) <= len(names[k]):
                 continue
-            if _abbreviates(names[k], names[k2], c.cls, g2[0].cls):
+            if _abbreviates(names[k], names[k2], c.cls, groups[k2][0].cls):
                 canon[k] = k2
                 break
     entities: dict[str, Entity] = {}

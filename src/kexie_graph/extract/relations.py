@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -90,6 +91,11 @@ _FILLER = (
     r"重点|[《“])*"
 )
 _SEP = r"(?:[、,，]|和|及|与|以及|暨)"
+_FILLER_RE = re.compile(_FILLER)
+_SEP_RE = re.compile(_SEP)
+#: a post title right after a name: the name is the holder's organisation, not an agent
+_TITLE_AFTER_RE = re.compile(r"(?:院士|主席|书记|会长|理事长|院长|校长|主任|记者)")
+_CLAUSE_MARK_RE = re.compile(r"[,，；;]")
 _PIVOTS = ("助力", "推动", "支持", "指导", "帮助", "带动", "引导", "鼓励", "组织", "动员", "促进")
 _PREPOSITIONS = (
     "与",
@@ -146,7 +152,7 @@ class _Sentence:
     def list_at(self, i: int, codes: str) -> tuple[list[int], int]:
         """Parse a list of placeholders at ``i`` (after fillers); return indices and end."""
         j = i
-        m = re.compile(_FILLER).match(self.s, j)
+        m = _FILLER_RE.match(self.s, j)
         j = m.end() if m else j
         items: list[int] = []
         while j < len(self.s):
@@ -164,7 +170,7 @@ class _Sentence:
             j += 1
             while j < len(self.s) and self.s[j] in "”》":
                 j += 1
-            sep = re.compile(_SEP).match(self.s, j)
+            sep = _SEP_RE.match(self.s, j)
             if sep and j < len(self.s) and self.code(sep.end()) in set(codes) | {"O"}:
                 j = sep.end()
                 continue
@@ -208,9 +214,7 @@ class _Sentence:
                 prefix = self.s[:i]
                 if _VERB_RE.search(prefix) or any(p in prefix for p in _PREPOSITIONS + _PIVOTS):
                     return None
-                if re.match(
-                    r"(?:院士|主席|书记|会长|理事长|院长|校长|主任|记者)", self.s[i + 1 : i + 3]
-                ):
+                if _TITLE_AFTER_RE.match(self.s, i + 1, i + 3):
                     return None
                 return self.t.mention(i).key
             if code is not None or ch in "，,。；":
@@ -236,10 +240,10 @@ class _Sentence:
                 ):
                     j = start  # the object of a verb before it (落户重庆, 举办X), not a subject
                     continue
-                if before.endswith(_PIVOTS) and re.search(r"[,，；;]", self.s[j:i]):
+                if before.endswith(_PIVOTS) and _CLAUSE_MARK_RE.search(self.s, j, i):
                     j = start  # a pivot's object is the subject only inside its own clause
                     continue
-                if re.match(r"(?:院士|主席|书记|会长|理事长|院长|校长|主任|记者)", after):
+                if _TITLE_AFTER_RE.match(after):
                     j = start
                     continue
                 return items, start
@@ -270,8 +274,14 @@ def find_relations(
     hits: list[RelHit] = []
     actor = main_actor
     ordered = sorted(mentions, key=lambda m: m.begin)
+    begins = [m.begin for m in ordered]
     for sb, se in sentences:
-        inside = [m for m in ordered if sb <= m.begin and m.end <= se]
+        inside = []
+        for k in range(bisect_left(begins, sb), bisect_right(begins, se)):
+            if ordered[k].end <= se:
+                inside.append(ordered[k])
+        if not inside:
+            continue  # every rule reads a name: a sentence without one states no relation
         sent = _Sentence(text, sb, se, inside)
 
         def when_at(pos: int) -> str | None:
@@ -388,6 +398,44 @@ def _is_past(period: str, article_year: int) -> bool:
     return period.isdigit() and int(period) < article_year
 
 
+# ----------------------------------------------------------------------------- constructions
+# The construction rules' patterns over templates, compiled once (placeholder classes by code).
+_AGENT_C, _ANY_C = cls_re("OLS"), cls_re("OPLGFDE")
+_ORG_C, _PLACE_C, _PROG_C, _EVENT_C = cls_re("O"), cls_re("L"), cls_re("GE"), cls_re("E")
+_WITH_RE = re.compile(rf"(?:与|同|跟)[“《]?({cls_re('OL')})")
+_COOPERATE_RE = re.compile(
+    r"(?:等[^，。；]{0,4})?[^，。；]{0,8}?(?:合作|联合|携手|共同|共建|联建|联办|合办|签约|签署|协作|联手)"
+)
+_HELD_AT_RE = re.compile(
+    rf"({_EVENT_C})[”]?[^，。；,;]{{0,4}}?在[“]?((?:{cls_re('LO')}[”·]?)+)[^，。；,;]{{0,3}}?"
+    r"(?:召开|举行|开幕|闭幕|启幕|拉开帷幕|开营|落幕|举办)"
+)
+_AT_PLACE_BUILD_RE = re.compile(
+    rf"在[“]?((?:{_PLACE_C}[”]?)+)[^，。；]{{0,6}}?"
+    r"(?:设立|建设|谋划建设|建立|揭牌|挂牌|启用|落成|建成|打造|布局)"
+)
+_AT_ORG_RUN_RE = re.compile(rf"在({_ORG_C})[^，。；]{{0,8}}?开展")
+_MEMBERS_RE = re.compile(rf"({_PROG_C})[”]?[(（]")
+_BUILDS_ON_RE = re.compile(
+    rf"在(?:巩固|深化|总结|推广)[“]?({_PROG_C})[^，。；]{{0,8}}?基础上[,，]?[^。；]{{0,12}}?"
+    rf"(?:开展|推进|实施|启动|探索)[“]?({_PROG_C})"
+)
+_HELPS_RE = re.compile(
+    rf"[“]?({_AGENT_C})[”]?[^，。；“]{{0,3}}?对[“]?({_AGENT_C})[”]?[^，。；]{{0,3}}?"
+    r"(?:帮扶|带动|支持|指导|帮助|援助)"
+)
+_PAIRING_RE = re.compile(rf"({_ANY_C})[”]?结对")
+_SEEK_RE = re.compile(rf"争取[“]?({_EVENT_C})[”]?[^，。；]{{0,6}}?(?:落户|在|来)")
+_LOCATED_RE = re.compile(
+    rf"[“《]?({cls_re('OFGE')})[”》]?[^，。；]{{0,4}}?(?:落户|位于|坐落于|坐落在|地处|落地)[“]?({_PLACE_C})"
+)
+_STRIVING_RE = re.compile(r"争取|力争|推动|积极")
+_INCLUDED_RE = re.compile(rf"纳入[^，。；“]{{0,4}}[“]?({_PROG_C})")
+_MAKE_LAND_RE = re.compile(rf"(?:推动|推进|做好|促进)[“《]?({cls_re('GD')})[”》]?落地")
+_AROUND_RE = re.compile(rf"围绕[“]?({cls_re('LGO')})[”]?(?:建设|发展)")
+_ORG_PROGRAM_RE = re.compile(rf"({_ORG_C})[“]?({_PROG_C})")
+
+
 def _constructions(
     sent: _Sentence,
     emit: Callable[[str, str, str, int, int, str, int], None],
@@ -397,8 +445,6 @@ def _constructions(
 ) -> None:
     """Apply the construction rules to one sentence, reporting hits through ``emit``."""
     s = sent.s
-    agent, anyc = cls_re("OLS"), cls_re("OPLGFDE")
-    org, place, prog, event = cls_re("O"), cls_re("L"), cls_re("GE"), cls_re("E")
 
     def subject_of(pos: int) -> tuple[list[str], int]:
         found = sent.subject_before(pos)
@@ -407,13 +453,10 @@ def _constructions(
         return ([actor] if actor else []), pos
 
     # 与A、B(等单位)…合作
-    for m in re.finditer(rf"(?:与|同|跟)[“《]?({cls_re('OL')})", s):
+    for m in _WITH_RE.finditer(s):
         items, end = sent.list_at(m.start(1), "OL")
         tail = s[end : end + 14]
-        if not items or not re.match(
-            r"(?:等[^，。；]{0,4})?[^，。；]{0,8}?(?:合作|联合|携手|共同|共建|联建|联办|合办|签约|签署|协作|联手)",
-            tail,
-        ):
+        if not items or not _COOPERATE_RE.match(tail):
             continue
         subjects, start = subject_of(m.start())
         for subj in subjects:
@@ -428,12 +471,7 @@ def _constructions(
                     m.start(),
                 )
     # X(暨Y)在<place or venue>召开/举行/开幕 -> the place hosts the events
-    venue = cls_re("LO")
-    for m in re.finditer(
-        rf"({event})[”]?[^，。；,;]{{0,4}}?在[“]?((?:{venue}[”·]?)+)[^，。；,;]{{0,3}}?"
-        r"(?:召开|举行|开幕|闭幕|启幕|拉开帷幕|开营|落幕|举办)",
-        s,
-    ):
+    for m in _HELD_AT_RE.finditer(s):
         hosts = [i for i in range(m.start(2), m.end(2)) if sent.code(i) in {"L", "O"}]
         events, _ = sent.list_ending_at(m.start(1) + 1, "E")
         for e_at in events or [m.start(1)]:
@@ -447,10 +485,7 @@ def _constructions(
                 m.start(),
             )
     # 在<place>(<place>)…设立/建设 X  -> X located in the innermost place
-    for m in re.finditer(
-        rf"在[“]?((?:{place}[”]?)+)[^，。；]{{0,6}}?(?:设立|建设|谋划建设|建立|揭牌|挂牌|启用|落成|建成|打造|布局)",
-        s,
-    ):
+    for m in _AT_PLACE_BUILD_RE.finditer(s):
         places = [i for i in range(m.start(1), m.end(1)) if sent.code(i) == "L"]
         objs, _ = sent.list_at(m.end(), "FGOLE")
         for o in objs:
@@ -464,7 +499,7 @@ def _constructions(
                 m.start(),
             )
     # 在<org>(和…)开展 X -> org participates in X
-    for m in re.finditer(rf"在({org})[^，。；]{{0,8}}?开展", s):
+    for m in _AT_ORG_RUN_RE.finditer(s):
         objs, _ = sent.list_at(m.end(), "GE")
         for o in objs:
             emit(
@@ -477,7 +512,7 @@ def _constructions(
                 m.start(),
             )
     # X(A、B、C) -> A participates in X
-    for m in re.finditer(rf"({prog})[”]?[(（]", s):
+    for m in _MEMBERS_RE.finditer(s):
         items, end = sent.list_at(m.end(), "O")
         if items and end < len(s) and s[end] in ")）":
             for i in items:
@@ -491,10 +526,7 @@ def _constructions(
                     m.start(),
                 )
     # 在巩固X成果的基础上，开展Y -> Y builds on X
-    for m in re.finditer(
-        rf"在(?:巩固|深化|总结|推广)[“]?({prog})[^，。；]{{0,8}}?基础上[,，]?[^。；]{{0,12}}?(?:开展|推进|实施|启动|探索)[“]?({prog})",
-        s,
-    ):
+    for m in _BUILDS_ON_RE.finditer(s):
         emit(
             _key(sent, m.start(2)),
             "builds_on",
@@ -505,10 +537,7 @@ def _constructions(
             m.start(),
         )
     # A对B帮扶/带动/支持/指导 -> A supports B
-    for m in re.finditer(
-        rf"[“]?({agent})[”]?[^，。；“]{{0,3}}?对[“]?({agent})[”]?[^，。；]{{0,3}}?(?:帮扶|带动|支持|指导|帮助|援助)",
-        s,
-    ):
+    for m in _HELPS_RE.finditer(s):
         emit(
             _key(sent, m.start(1)),
             "supports",
@@ -519,12 +548,12 @@ def _constructions(
             m.start(),
         )
     # X结对 -> the parts of X pair with each other
-    for m in re.finditer(rf"({anyc})[”]?结对", s):
+    for m in _PAIRING_RE.finditer(s):
         parts = parts_of(_key(sent, m.start(1)))
         for a, b in itertools.pairwise(parts):
             emit(a, "pairs_with", b, m.start(), m.end(), "construction.pairing", m.start())
     # 争取X落户/在…举办 -> seeks to host
-    for m in re.finditer(rf"争取[“]?({event})[”]?[^，。；]{{0,6}}?(?:落户|在|来)", s):
+    for m in _SEEK_RE.finditer(s):
         subjects, start = subject_of(m.start())
         for subj in subjects:
             emit(
@@ -537,11 +566,8 @@ def _constructions(
                 m.start(),
             )
     # X落户/位于/坐落于 <place> -> located in
-    for m in re.finditer(
-        rf"[“《]?({cls_re('OFGE')})[”》]?[^，。；]{{0,4}}?(?:落户|位于|坐落于|坐落在|地处|落地)[“]?({place})",
-        s,
-    ):
-        if re.search(r"争取|力争|推动|积极", s[max(0, m.start() - 8) : m.start()]):
+    for m in _LOCATED_RE.finditer(s):
+        if _STRIVING_RE.search(s, max(0, m.start() - 8), m.start()):
             continue
         emit(
             _key(sent, m.start(1)),
@@ -553,7 +579,7 @@ def _constructions(
             m.start(),
         )
     # 被纳入…X(的考核) -> participates in X
-    for m in re.finditer(rf"纳入[^，。；“]{{0,4}}[“]?({prog})", s):
+    for m in _INCLUDED_RE.finditer(s):
         subjects, start = subject_of(m.start())
         for subj in subjects:
             emit(
@@ -566,7 +592,7 @@ def _constructions(
                 m.start(),
             )
     # 推动/推进/做好 X 落地 -> implements
-    for m in re.finditer(rf"(?:推动|推进|做好|促进)[“《]?({cls_re('GD')})[”》]?落地", s):
+    for m in _MAKE_LAND_RE.finditer(s):
         subjects, start = subject_of(m.start())
         for subj in subjects:
             emit(
@@ -579,7 +605,7 @@ def _constructions(
                 m.start(),
             )
     # 围绕X建设/发展 -> supports X
-    for m in re.finditer(rf"围绕[“]?({cls_re('LGO')})[”]?(?:建设|发展)", s):
+    for m in _AROUND_RE.finditer(s):
         subjects, start = subject_of(m.start())
         for subj in subjects:
             emit(
@@ -592,7 +618,7 @@ def _constructions(
                 m.start(),
             )
     # an organisation directly before its program or event: 中国科协“科创中国”试点城市
-    for m in re.finditer(rf"({org})[“]?({prog})", s):
+    for m in _ORG_PROGRAM_RE.finditer(s):
         if (
             s[m.start(1) - 1 : m.start(1)] in ("与", "在", "对")
             or kind_of(_key(sent, m.start(2))) == "Meeting"

@@ -1,0 +1,94 @@
+"""Dictionary segmentation: jieba's word split without its HMM, computed in one pass per block.
+
+The name grammars read the words before a head noun with jieba's dictionary (``cut(text,
+HMM=False)``). This module gives the same words, token for token, from the same dictionary (the
+tokenizer's ``FREQ`` and ``total``), about twice as fast: jieba builds a graph of every word
+starting at each character, then scores the routes through it with a generator per character;
+here the words starting at a character are scored as they are found, from the end of the block
+back to its start, keeping only the best route. The arithmetic and the ties are jieba's: a word's
+score is ``log(freq) - log(total)`` plus the best score after it, a character no word starts at
+scores ``log(1) - log(total)``, and of equal scores the longer word wins. The blocks are jieba's
+(:data:`jieba.re_han_default`), and single ASCII letters and digits are run together as jieba
+runs them. A test compares both on the development texts and on random strings.
+"""
+
+from __future__ import annotations
+
+from math import log
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import jieba
+
+__all__ = ["Segmenter"]
+
+
+class Segmenter:
+    """Words of a text by a jieba tokenizer's dictionary, exactly as its ``lcut(HMM=False)``."""
+
+    def __init__(self, tokenizer: jieba.Tokenizer) -> None:
+        import jieba
+
+        tokenizer.check_initialized()
+        self._freq: dict[str, int] = tokenizer.FREQ
+        self._logtotal = log(tokenizer.total)
+        self._block = jieba.re_han_default
+        self._skip = jieba.re_skip_default
+        self._eng = jieba.re_eng
+
+    def cut(self, text: str) -> list[str]:
+        """The words of ``text``: blocks of ideographs and word characters by the dictionary, the
+        rest character by character (whitespace runs whole), as jieba cuts it."""
+        out: list[str] = []
+        for block in self._block.split(text):
+            if not block:
+                continue
+            if self._block.match(block):
+                out += self._words(block)
+                continue
+            for piece in self._skip.split(block):
+                if self._skip.match(piece):
+                    out.append(piece)
+                else:
+                    out.extend(piece)
+        return out
+
+    def _words(self, block: str) -> list[str]:
+        """The best route through ``block`` (a run of jieba's word characters), as words."""
+        freq, logtotal = self._freq, self._logtotal
+        size = len(block)
+        score = [0.0] * (size + 1)  # score[i]: the best route's score from character i on
+        step = [0] * (size + 1)  # step[i]: the end of the first word of that route
+        for start in range(size - 1, -1, -1):
+            best: float | None = None
+            end = start + 1
+            stop = start
+            frag = block[start]
+            # every prefix of a dictionary word is in FREQ (with 0 when it is no word itself)
+            while stop < size and frag in freq:
+                count = freq[frag]
+                if count:
+                    value = log(count) - logtotal + score[stop + 1]
+                    if best is None or value >= best:  # a tie goes to the longer word
+                        best, end = value, stop + 1
+                stop += 1
+                frag = block[start : stop + 1]
+            if best is None:  # no word starts here: the character alone
+                best = log(freq.get(block[start]) or 1) - logtotal + score[start + 1]
+            score[start], step[start] = best, end
+        words: list[str] = []
+        letters = ""  # single ASCII letters and digits, run together
+        at = 0
+        while at < size:
+            word = block[at : step[at]]
+            if len(word) == 1 and self._eng.match(word):
+                letters += word
+            else:
+                if letters:
+                    words.append(letters)
+                    letters = ""
+                words.append(word)
+            at = step[at]
+        if letters:
+            words.append(letters)
+        return words
