@@ -317,7 +317,21 @@ _STANDING = re.compile(r"每人|每年|每月|每项")
 
 _TOPIC_LEAD = re.compile(r"[\s“]*(?:在|自|从|截至|截止|到|至|预计|力争)?")
 _SENTENCE = re.compile(r"[^。!?\n]+[。!?]?")
+_CONNECTIVE = re.compile(r"(?:为了|同时|此外|另外|而且|并且)")
+_OWN_YEAR = re.compile(r"((?:19|20)\d\d)年的$")
+_COUNTED_NOUN = re.compile(
+    r"(?:项目|单位|企业|团体|机构|人才|专家|院士|站|基地|名额)[\d一二两三四五六七八九十百]"
+)
+_COMPOSED = re.compile(r"[\u4e00-\u9fff]{1,4}组成的")
+_RATE_LEAD = re.compile(r"(?:平均|均为|约|达|为)*")
+_PER_THOUSAND = re.compile(r"每[百千万]人中?有?$")
+_RANKING_AFTER = re.compile(r"排名|排位|名次")
+_SESSION_AFTER = re.compile(r"(?:全会|全体会议|会议|常委会|代表大会)")
 _CLAUSE_BOUNDS = frozenset(",;。!?:\n—")
+_CLAUSE_MARKS = re.compile("[" + re.escape("".join(sorted(_CLAUSE_BOUNDS | {"(", ")"}))) + "]")
+_CLAUSE_MARKS_ENUM = re.compile(
+    "[" + re.escape("".join(sorted(_CLAUSE_BOUNDS | {"(", ")", "、"}))) + "]"
+)
 _SENTENCE_END = frozenset("。!?\n")
 _PARA_END = frozenset('。!?”"):;…')
 
@@ -391,6 +405,7 @@ class _Article:
             key=lambda m: (m.begin, m.end),
         )
         self.mention_begins = [m.begin for m in self.mentions]
+        self._eligible: dict[int, bool] = {}  # index in self.mentions -> eligible(mention)
         self.home = _home_place(text, mentions)
 
     # -- spans
@@ -524,8 +539,12 @@ class _Article:
         found = []
         while i < len(self.mentions) and self.mentions[i].begin < hi:
             m = self.mentions[i]
-            if m.end <= hi and self.eligible(m):
-                found.append(m)
+            if m.end <= hi:
+                ok = self._eligible.get(i)
+                if ok is None:  # decided once per mention: it depends on the text alone
+                    ok = self._eligible[i] = self.eligible(m)
+                if ok:
+                    found.append(m)
             i += 1
         found.reverse()
         return found
@@ -597,29 +616,29 @@ def _home_place(text: str, mentions: Sequence[MentionRef]) -> str | None:
 
 def _clause(text: str, pos: int, lo: int, hi: int, *, enum_comma: bool = False) -> tuple[int, int]:
     """The clause around ``pos`` in ``[lo, hi)``: split at , ; : 。 and dashes, not in brackets."""
-    bounds = _CLAUSE_BOUNDS | {"、"} if enum_comma else _CLAUSE_BOUNDS
+    marks = _CLAUSE_MARKS_ENUM if enum_comma else _CLAUSE_MARKS  # the bounds and brackets
     depth = 0
-    b = pos
-    while b > lo:
-        c = text[b - 1]
+    b = lo if pos > lo else pos
+    for at in reversed([m.start() for m in marks.finditer(text, lo, pos)]):
+        c = text[at]
         if c == ")":
             depth += 1
         elif c == "(":
             depth = max(0, depth - 1)
-        elif depth == 0 and c in bounds:
+        elif depth == 0:
+            b = at + 1
             break
-        b -= 1
     depth = 0
-    e = pos
-    while e < hi:
-        c = text[e]
+    e = hi if pos < hi else pos
+    for m in marks.finditer(text, pos, hi):
+        c = m.group()
         if c == "(":
             depth += 1
         elif c == ")":
             depth = max(0, depth - 1)
-        elif depth == 0 and c in bounds:
+        elif depth == 0:
+            e = m.start()
             break
-        e += 1
     while b < e and text[b].isspace():
         b += 1
     while e > b and text[e - 1].isspace():
@@ -628,19 +647,20 @@ def _clause(text: str, pos: int, lo: int, hi: int, *, enum_comma: bool = False) 
 
 
 def _trim_lead(text: str, begin: int, end: int) -> int:
-    m = re.match(r"(?:为了|同时|此外|另外|而且|并且)", text[begin:end])
+    m = _CONNECTIVE.match(text[begin:end])
     return begin + m.end() if m and begin + m.end() < end else begin
 
 
 def _strip_noun(phrase: str, mentions: Sequence[str] = ()) -> str:
     """Reduce the words before a number to the noun phrase measured."""
     phrase = _TIME_STRIP.sub("", phrase)
+    words = [word for word in (*mentions, *_HOME_WORDS) if word]
     for _ in range(6):
         before = phrase
         phrase = phrase.strip(" ,、“”\"'")
         phrase = _LEAD_STRIP.sub("", phrase)
-        for word in (*mentions, *_HOME_WORDS):
-            if word and phrase.startswith(word):
+        for word in words:
+            if phrase.startswith(word):
                 phrase = phrase[len(word) :]
         phrase = _TRAIL_VERBS.sub("", phrase)
         if phrase == before:
@@ -1000,9 +1020,9 @@ def _rejected(art: _Article, m: re.Match[str], start: int, numeral: str, unit: s
         return True
     if art.in_title(start) or art.is_blocked(start) or art.is_blocked(m.end() - 1):
         return True
-    if prev == "每" or re.search(r"每[百千万]人中?有?$", text[max(0, start - 5) : start]):
+    if prev == "每" or _PER_THOUSAND.search(text[max(0, start - 5) : start]):
         return True  # 每千人中有128人: a rate per thousand (the article states it as a percentage)
-    if re.match(r"排名|排位|名次", text[m.end() : m.end() + 2]):
+    if _RANKING_AFTER.match(text[m.end() : m.end() + 2]):
         return True  # 两项排名均持平: the rankings stated before, not a count
     quote = art.quote_at(start)
     if quote is not None:
@@ -1038,9 +1058,7 @@ def _rejected(art: _Article, m: re.Match[str], start: int, numeral: str, unit: s
             return True
         if unit not in {"名", "位", "人", "人次", "场", "家", "个", "项", "所"}:
             return True
-    if unit == "次" and re.match(
-        r"(?:全会|全体会议|会议|常委会|代表大会)", text[m.end() : m.end() + 4]
-    ):
+    if unit == "次" and _SESSION_AFTER.match(text[m.end() : m.end() + 4]):
         return True  # 八次全会: a session's ordinal
     return prev == "星" or prev == "周"
 
@@ -1198,9 +1216,7 @@ def _settle(art: _Article, figures: list[_Figure]) -> None:
         figure.year = (
             chosen.label if chosen else (str(art.article_year) if art.article_year else None)
         )
-        own_year = re.compile(r"((?:19|20)\d\d)年的$").search(
-            text, max(0, figure.number_begin - 8), figure.number_begin
-        )
+        own_year = _OWN_YEAR.search(text, max(0, figure.number_begin - 8), figure.number_begin)
         if own_year:
             figure.year = own_year.group(1)  # 较2020年的10.80%: the base value is of its own year
         if figure.measure == "岁" or _STANDING.search(text[c_lo:c_hi]):
@@ -1591,6 +1607,7 @@ _ANAPHOR_HEADS = re.compile(
     r"仪式|大会|会议|年会|论坛|活动|展览|科技馆|博物馆|工程|计划|服务团|工作站|基地|项目|学会|协会|科协"
 )
 _DETERMINERS = ("该", "本", "此", "这", "这一", "本届", "本次", "此次", "这座", "这个", "这一项目")
+_DETERMINERS_LONGEST_FIRST = tuple(sorted(_DETERMINERS, key=len, reverse=True))
 
 
 _LEAD = re.compile(
@@ -1609,7 +1626,7 @@ def _anaphor(art: _Article, lo: int, hi: int) -> str | None:
     """The entity a bare head noun at the start of ``text[lo:hi]`` refers back to (仪式现场…)."""
     text = art.text
     start = _skip_lead(text, lo)
-    for det in sorted(_DETERMINERS, key=len, reverse=True):
+    for det in _DETERMINERS_LONGEST_FIRST:
         if text.startswith(det, start):
             start += len(det)
             break
@@ -1629,17 +1646,12 @@ def _counted_modifier(text: str, m: MentionRef, number: int) -> bool:
     """A name right before the counted noun and its number names what is counted (X项目9个)."""
     if m.end == number or (m.end < number and text[m.end : number] in {"”", "》"}):
         return True  # 院士专家示范工作站20家: the name is the counted noun itself
-    return bool(
-        re.match(
-            r"(?:项目|单位|企业|团体|机构|人才|专家|院士|站|基地|名额)[\d一二两三四五六七八九十百]",
-            text[m.end : number + 1],
-        )
-    )
+    return bool(_COUNTED_NOUN.match(text[m.end : number + 1]))
 
 
 def _composed_of(art: _Article, figure: _Figure) -> str | None:
     """由86名理事组成的…第十一届理事会: the body the counted members make up."""
-    m = re.compile(r"[\u4e00-\u9fff]{1,4}组成的").match(art.text, figure.number_end)
+    m = _COMPOSED.match(art.text, figure.number_end)
     if m is None:
         return None
     after = [x for x in art.all_mentions if m.end() <= x.begin <= m.end() + 12]
@@ -1650,9 +1662,7 @@ def _bracketed_place(art: _Article, figure: _Figure) -> str | None:
     """合肥(17.5%): a rate in brackets right after a place is the place's."""
     text = art.text
     open_at = text.rfind("(", max(0, figure.number_begin - 4), figure.number_begin)
-    if open_at < 0 or not re.fullmatch(
-        r"(?:平均|均为|约|达|为)*", text[open_at + 1 : figure.number_begin]
-    ):
+    if open_at < 0 or not _RATE_LEAD.fullmatch(text[open_at + 1 : figure.number_begin]):
         return None
     before = [x for x in art.all_mentions if x.end == open_at and x.cls == "Place"]
     return before[0].key if before else None

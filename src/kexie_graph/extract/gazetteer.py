@@ -151,6 +151,9 @@ class Gazetteer:
             found.sort(key=_preference)
         self._automaton: ahocorasick.Automaton | None = None
         self._chains: dict[str, tuple[PlaceEntry, ...]] = {}
+        # the canonical names above each division: names are unique here (checked above), so a
+        # division lies under another exactly when its name is in this set
+        self._above: dict[str, frozenset[str]] = {}
 
     # ------------------------------------------------------------------ loading
 
@@ -209,6 +212,12 @@ class Gazetteer:
             cached = self._chains[place.zh] = tuple(chain)
         return cached
 
+    def _above_names(self, place: PlaceEntry) -> frozenset[str]:
+        names = self._above.get(place.zh)
+        if names is None:
+            names = self._above[place.zh] = frozenset(e.zh for e in self._chain(place))
+        return names
+
     def province_of(self, place: PlaceEntry | str) -> PlaceEntry | None:
         """The provincial-level division ``place`` lies in (itself if it is one)."""
         entry = self._coerce(place)
@@ -248,6 +257,8 @@ class Gazetteer:
         a form shared by a province and lower divisions (吉林, 海南) means the province.
         """
         found = self.lookup(name)
+        if len(found) <= 1:  # nothing to decide: the context is not needed
+            return found[0] if found else None
         return self._choose(found, self._context(context_places), prefer_province)
 
     def _choose(
@@ -275,6 +286,7 @@ class Gazetteer:
 
     def _context(self, context_places: Sequence[str]) -> list[PlaceEntry]:
         context: list[PlaceEntry] = []
+        seen: set[str] = set()  # canonical names are unique: one entry per name
         for name in context_places:
             entry = self._by_zh.get(name)
             if entry is None:
@@ -284,7 +296,8 @@ class Gazetteer:
                     entry = found[0]
                 elif len(current) == 1:
                     entry = current[0]
-            if entry is not None and entry not in context:
+            if entry is not None and entry.zh not in seen:
+                seen.add(entry.zh)
                 context.append(entry)
         return context
 
@@ -295,15 +308,15 @@ class Gazetteer:
             return None
         scored: list[tuple[int, PlaceEntry]] = []
         for candidate in candidates:
-            above = self._chain(candidate)
+            above = self._above_names(candidate)
             score = 0
             for place in context:
                 if place.zh == candidate.zh:
                     score = max(score, 5)
-                elif place in above:
+                elif place.zh in above:
                     # Lying in a named city says more than lying in a named province.
                     score = max(score, 4 if place.level >= _CITY_LEVEL else 3)
-                elif candidate in self._chain(place):
+                elif candidate.zh in self._above_names(place):
                     score = max(score, 2)  # 吉林 with 长春 named: the province that contains it
                 elif candidate.province and candidate.province == place.province:
                     score = max(score, 1)  # same province as a named place
@@ -321,7 +334,10 @@ class Gazetteer:
     def _outermost(self, candidates: Sequence[PlaceEntry]) -> PlaceEntry | None:
         """The candidate that contains all the others, if any: 阿坝 is 阿坝州, not its 阿坝县."""
         for candidate in candidates:
-            if all(other is candidate or candidate in self._chain(other) for other in candidates):
+            if all(
+                other is candidate or candidate.zh in self._above_names(other)
+                for other in candidates
+            ):
                 return candidate
         return None
 

@@ -47,6 +47,13 @@ _STOP_TAGS = frozenset(
     {"p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "ad", "m", "q", "r", "c", "y", "e"}
 )
 _CONJUNCTIONS = frozenset({"与", "和", "及", "暨"})
+_YEAR_RE = re.compile(r"\d{4}年")
+_YEAR_WORD_RE = re.compile(r"\d{4}年?")
+_NUMBER_RE = re.compile(r"[\d.]+")
+_IDEOGRAPH_RE = re.compile(r"[\u4e00-\u9fff]")
+#: what may follow a national name that is not a modifier of the noun after it
+_NATIONAL_OBJECT_RE = re.compile(r"[和与及、的]|建设|实施")
+_DEICTIC_RE = re.compile(r"全省|全市|全区|全县|我省|我市|本省|本市|各级|各地")
 #: ordinals that open an event's name (首届…, 第十三届…), kept in it
 _ORDINAL_RE = re.compile(r"首届|第[一二三四五六七八九十百零〇两\d]{1,4}[届次期]")
 #: a level character opening a name of the home place's body (省林业局, 市全民科学素质…办公室)
@@ -143,7 +150,10 @@ def tokens(text: str) -> list[tuple[str, str | None]]:
     for tok in cut(text):
         if tok == "年" and out and out[-1][0].isdigit():
             out[-1] = (out[-1][0] + tok, "t")  # 2021 + 年 -> one year token
-        elif out and (out[-1][0] + tok in GOVERNING or _ORDINAL_RE.fullmatch(out[-1][0] + tok)):
+        elif out and (
+            out[-1][0] + tok in GOVERNING
+            or (out[-1][0][0] in "首第" and _ORDINAL_RE.fullmatch(out[-1][0] + tok))
+        ):
             out[-1] = (
                 out[-1][0] + tok,
                 out[-1][1],
@@ -177,6 +187,12 @@ class _Segments:
         spans = [m.span() for m in _STRETCH_RE.finditer(text)]
         self.begins = [b for b, _ in spans]
         self.ends = [e for _, e in spans]
+
+    def stretch_begin(self, end: int) -> int:
+        """Where the stretch of words that ends at ``end`` (exclusive) begins (``end`` itself when
+        punctuation stands before ``end``)."""
+        k = bisect_right(self.begins, end - 1) - 1
+        return self.begins[k] if k >= 0 and end <= self.ends[k] else end
 
     def _stretch(self, pos: int) -> tuple[int, list[tuple[int, str, str | None]]]:
         """The start and the words of the stretch that holds ``text[pos]`` (no punctuation)."""
@@ -220,7 +236,7 @@ def _is_stop(tok: str, tag: str | None) -> bool:
         return True  # 书记处书记兼中国科技馆: a post title bounds the name after it
     if tok in GOVERNING or (len(tok) > 2 and (tok[-2:] in GOVERNING or tok[:2] in GOVERNING)):
         return True
-    if re.fullmatch(r"\d{4}年?", tok):
+    if _YEAR_WORD_RE.fullmatch(tok):
         return True
     if tok.endswith("好") and len(tok) <= 3:
         return True
@@ -582,14 +598,14 @@ def find_headed(
         if (
             head.national
             and he < len(text)
-            and re.match(r"[\u4e00-\u9fff]", text[he])
-            and not re.match(r"[和与及、的]|建设|实施", text[he:])
+            and _IDEOGRAPH_RE.match(text[he])
+            and not _NATIONAL_OBJECT_RE.match(text, he)
         ):
             continue  # 国家战略科技力量: 战略 modifies the noun after it
         start, modifiers, absorbed, prefix_verb = _expand_left(text, hb, head, barrier, segments)
         if start >= hb:
             continue
-        deictic = re.match(r"全省|全市|全区|全县|我省|我市|本省|本市|各级|各地", text[start:hb])
+        deictic = _DEICTIC_RE.match(text[start:hb])
         if deictic and deictic.end() < hb - start and head.cls in {"Program", "Platform"}:
             start += deictic.end()  # 全省院士专家工作站: the place word is not part of the name
             modifiers = (
@@ -599,7 +615,7 @@ def find_headed(
         if "的" in name or not modifiers or name.endswith(_NOT_BODIES):
             continue
         if all(
-            mod in GENERIC_MODIFIERS or re.fullmatch(r"[\d.]+", mod) or _ORDINAL_RE.fullmatch(mod)
+            mod in GENERIC_MODIFIERS or _NUMBER_RE.fullmatch(mod) or _ORDINAL_RE.fullmatch(mod)
             for mod in modifiers
         ):
             continue
@@ -615,7 +631,7 @@ def find_headed(
             continue
         if head.needs_verb and prefix_verb not in _ISSUING:
             continue
-        if head.kind == "Election" and not re.match(r"\d{4}年", name):
+        if head.kind == "Election" and not _YEAR_RE.match(name):
             continue
         located = next((c.name for c in absorbed if c.cls == "Place" and c.admin), None)
         parent = next((c.name for c in absorbed if c.cls == "Organization"), None)
@@ -696,7 +712,7 @@ def _expand_left(
     hb: int,
     head: Head,
     barrier_at: Callable[[int], Candidate | None],
-    segments: _Segments | None = None,
+    segments: _Segments,
 ) -> tuple[int, list[str], list[Candidate], str | None]:
     """Walk left from a head; return (start, modifiers, absorbed candidates, governing verb)."""
     start = hb
@@ -747,12 +763,14 @@ def _expand_left(
                 start = barrier.begin
                 continue
             return _conj_checked(text, start, hb, conj_at, modifiers, absorbed, None)
+        # the words before ``start`` back to punctuation, 24 characters or a found name's end
+        floor = max(start - 24, segments.stretch_begin(start))
         lo = start
-        while lo > 0 and start - lo < 24 and text[lo - 1] not in _PUNCT and barrier_at(lo) is None:
+        while lo > floor and barrier_at(lo) is None:
             lo -= 1
         if lo == start:
             return _conj_checked(text, start, hb, conj_at, modifiers, absorbed, None)
-        toks = segments.tokens(lo, start) if segments is not None else tokens(text[lo:start])
+        toks = segments.tokens(lo, start)
         pos = start
         for i in range(len(toks) - 1, -1, -1):
             tok, tag = toks[i]
@@ -789,9 +807,7 @@ def _expand_left(
                 pos -= len(tok)
                 modifiers.append(tok)
                 continue
-            if head.cls == "Event" and (
-                re.fullmatch(r"\d{4}年", tok) or _ORDINAL_RE.fullmatch(tok)
-            ):
+            if head.cls == "Event" and (_YEAR_RE.fullmatch(tok) or _ORDINAL_RE.fullmatch(tok)):
                 pos -= len(tok)
                 modifiers.append(tok)
                 left_word = toks[i - 1][0] if i > 0 else ""

@@ -216,7 +216,7 @@ def _second_pass(text: str, chosen: list[Candidate], ctx: Context) -> list[Candi
         for c in chosen
         if c.rule == "quoted.head.scheme" and c.inner
     }
-    headed = [ctx.expand(c) for c in grammar.find_headed(text, lambda pos: ends.get(pos), schemes)]
+    headed = [ctx.expand(c) for c in grammar.find_headed(text, ends.get, schemes)]
     # sessions and congresses of organisations the head grammar found too (江西省林学会第十一次…)
     ends = _index_by_end(chosen + [h for h in headed if h.cls == "Organization"])
     out = grammar.find_sessions(text, org_before)
@@ -268,7 +268,7 @@ def _index_by_end(cands: Iterable[Candidate]) -> dict[int, Candidate]:
 
 def _ending_at(cands: list[Candidate], cls: str):  # type: ignore[no-untyped-def]
     ends = _index_by_end(c for c in cands if c.cls == cls)
-    return lambda pos: ends.get(pos)
+    return ends.get
 
 
 def _select(cands: Sequence[Candidate]) -> list[Candidate]:
@@ -840,7 +840,7 @@ def _byline_papers(
 
 def _ending_at_any(cands: list[Candidate], classes: tuple[str, ...]):  # type: ignore[no-untyped-def]
     ends = _index_by_end(c for c in cands if c.cls in classes)
-    return lambda pos: ends.get(pos)
+    return ends.get
 
 
 # ----------------------------------------------------------------------------- figures

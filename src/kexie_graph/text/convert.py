@@ -63,7 +63,7 @@ def is_traditional(text: str) -> bool:
     if len(simplified) != len(sample):  # cannot compare position by position: count per character
         changed = sum(1 for char in sample if t2s(char) != char)
     else:
-        changed = sum(1 for a, b in zip(sample, simplified, strict=True) if a != b)
+        changed = sum(map(str.__ne__, sample, simplified))  # position by position, at C speed
     return changed > 0 and changed >= TRADITIONAL_SHARE * len(sample)
 
 

@@ -70,6 +70,9 @@ class ReadingText:
         """
         if not 0 <= begin <= end <= len(self.text):
             raise ValueError(f"reading span [{begin}, {end}) outside [0, {len(self.text)}]")
+        one = self._offsets.single_run(begin, end)
+        if one is not None:  # the usual case: the span was copied from the original in one piece
+            return (Span(one, one + end - begin),)
         merged: list[list[int]] = []
         for origin, count in sorted(self._offsets.runs(begin, end)):
             stop = origin + count

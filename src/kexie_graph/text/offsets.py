@@ -37,6 +37,15 @@ class OffsetMap:
         k = bisect_right(self.starts, i) - 1
         return self.origins[k] + i - self.starts[k]
 
+    def single_run(self, begin: int, end: int) -> int | None:
+        """The source index of derived character ``begin`` when ``[begin, end)`` (not empty) lies
+        in one run, so that it maps to one slice of the source; else None."""
+        if begin >= end:
+            return None
+        k = bisect_right(self.starts, begin) - 1
+        run_end = self.starts[k + 1] if k + 1 < len(self.starts) else self.length
+        return self.origins[k] + begin - self.starts[k] if end <= run_end else None
+
     def runs(self, begin: int, end: int) -> Iterator[tuple[int, int]]:
         """Yield ``(source index, count)`` for derived characters ``[begin, end)``, in order."""
         if begin >= end:
