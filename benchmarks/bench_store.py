@@ -19,6 +19,8 @@ Stores:
   minutes: each query runs in a process of its own, stopped at ``--cap``);
 * ``pyoxigraph (kexie files)``: plain pyoxigraph on the generation kexie wrote, default graph as
   it is: the same data and answers as ``kexie`` without the layer, to isolate the layer's cost;
+* ``pyoxigraph (memory, load only)``: ``Store().load`` into Oxigraph's in-memory storage, for the
+  load time only (rdflib's Memory store is in memory too; kexie-graph's store is on disk);
 * ``rdflib``: ``Dataset(default_union=True).parse(format="nquads")`` and ``Dataset.query``.
 
 The query set: six queries modelled on the competency questions (partners, posts, figures,
@@ -274,6 +276,15 @@ def child(
                 result["queries"][name] = json.loads(done.stdout)
             except subprocess.TimeoutExpired:
                 result["queries"][name] = {"seconds": None, "cap": cap, "rows": None, "runs": 1}
+    elif backend == "pyoxigraph (memory, load only)":
+        import pyoxigraph as ox
+
+        started = time.perf_counter()
+        db = ox.Store()  # in memory: no RocksDB, nothing on disk
+        db.load(path=str(data), format=ox.RdfFormat.N_QUADS)
+        result["load_seconds"] = time.perf_counter() - started
+        result["load_rss_mb"] = _rss_mb()
+        result["queries"] = {}
     elif backend == "rdflib":
         import warnings
 
@@ -347,7 +358,14 @@ def _vm_hwm_mb(pid: int) -> float | None:
 # -- the run ----------------------------------------------------------------------------------
 
 _SIZES = {"100k": 100_000, "1M": 1_000_000, "3M": 3_000_000}
-_BACKENDS = ["kexie", "kexie+deadline", "pyoxigraph (kexie files)", "pyoxigraph", "rdflib"]
+_BACKENDS = [
+    "kexie",
+    "kexie+deadline",
+    "pyoxigraph (kexie files)",
+    "pyoxigraph",
+    "pyoxigraph (memory, load only)",
+    "rdflib",
+]
 
 
 def _corpus(label: str) -> Path:
@@ -465,9 +483,15 @@ def main(argv: list[str] | None = None) -> int:
             summary["load: rdflib / kexie"] = (
                 results["rdflib"]["load_seconds"] / results["kexie"]["load_seconds"]
             )
-        summary["load: pyoxigraph / kexie"] = (
-            results["pyoxigraph"]["load_seconds"] / results["kexie"]["load_seconds"]
-        )
+        for other in ("pyoxigraph", "pyoxigraph (memory, load only)"):
+            summary[f"load: {other} / kexie"] = (
+                results[other]["load_seconds"] / results["kexie"]["load_seconds"]
+            )
+        if "rdflib" in results:
+            memory = results["pyoxigraph (memory, load only)"]["load_seconds"]
+            summary["load: rdflib / pyoxigraph (memory)"] = (
+                results["rdflib"]["load_seconds"] / memory
+            )
         report["sizes"][label] = {"summary": summary, "results": results}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.with_suffix(".json").write_text(
