@@ -22,13 +22,17 @@ from .candidates import Candidate
 from .gazetteer import Gazetteer, PlaceEntry
 from .heads import HEADS
 from .lexicon import Lexicon
+from .patterns import words_pattern
 
 __all__ = ["Context", "build_context"]
 
 #: relative organisation names (市科协, 省委, 市人大常委会 …): a level character and a suffix that
 #: the relative-name rules of :mod:`.abbrev` write out; longest suffix first
-_SUFFIXES = "|".join(sorted(map(re.escape, ORGANIZATION_SUFFIXES), key=len, reverse=True))
-_RELATIVE_RE = re.compile(rf"(?<![区市县全])(?:市|省|区|县)(?:{_SUFFIXES})(?!员)")
+_SUFFIX_WORDS = sorted(ORGANIZATION_SUFFIXES, key=len, reverse=True)
+_SUFFIXES = "|".join(map(re.escape, _SUFFIX_WORDS))
+# (the guards on the character before a match are written after its first character, as
+# lookbehinds that span it: the pattern then starts with a literal, and re skips ahead to it)
+_RELATIVE_RE = re.compile(rf"[市省区县](?<![区市县全].)(?:{words_pattern(_SUFFIX_WORDS)})(?!员)")
 #: the same suffixes right after a named division (无锡市委, 重庆市政府): the rules apply to that
 # place
 _NAMED_RE = re.compile(rf"(?:市|省|区|县)(?:{_SUFFIXES})(?!员)")
@@ -36,12 +40,12 @@ _PLACE_WORD_RE = re.compile(r"全市|我市|本市|全省|我省|本省|全区|�
 #: the country by deixis: 我国 always; 全国 where it names the country as a unit that is ranked,
 #: averaged, counted or acts (居全国第十, 全国公民, 全国已建立), not in 全国各省 or 全国影响力
 _COUNTRY_RE = re.compile(
-    r"我国|(?<=[居在列于])全国(?!各|范围|性|影响)|全国(?=公民|平均|第\d|排|前\d|已|共有|累计|现有)"
+    r"我国|全国(?:(?<=[居在列于]全国)(?!各|范围|性|影响)|(?=公民|平均|第\d|排|前\d|已|共有|累计|现有))"
 )
 #: the Party by its one-character name in the genre's fixed phrases (党的建设, 听党话、跟党走)
 _PARTY_RE = re.compile(
-    r"(?<![建入政共])党(?=的(?:建设|领导|全面领导|周围|事业|号召|创新理论|方针|政策|声音|光辉|二十大|十九大|十八大))"
-    r"|(?<=[听跟爱])党(?=[话走])|(?<![建入政共])党(?=和(?:国家|政府|人民))"
+    r"党(?:(?<![建入政共]党)(?=的(?:建设|领导|全面领导|周围|事业|号召|创新理论|方针|政策|声音|光辉|二十大|十九大|十八大))"
+    r"|(?<=[听跟爱]党)(?=[话走])|(?<![建入政共]党)(?=和(?:国家|政府|人民)))"
 )
 #: literary names of provinces (八闽 is 福建): they tell an article's home when nothing else does
 _PROVINCE_NAMES: dict[str, str] = {
@@ -96,11 +100,14 @@ _HEAD_END_RE = re.compile(
 )
 #: the macro-regions of Chinese statistics (中部地区 ranks and averages)
 _MACRO_REGION_RE = re.compile(r"(?:东部|中部|西部|东北|中西部)地区")
-_SUBJECT_RE = re.compile(
-    r"(?:全市|全省|全区|全县|各级)?科协系统|科协工作|各级科协组织|全市科协|全省科协"
+_SUBJECT_RE = re.compile(  # (?:全市|全省|全区|全县|各级)?科协系统|科协工作|…, spelled out
+    r"全市科协系统|全省科协系统|全区科协系统|全县科协系统|各级科协系统|科协系统|科协工作|各级科协组织"
+    r"|全市科协|全省科协"
 )
+#: 科协机关 at the text's start or after one of these characters
+_BARE_SUBUNIT_RE = re.compile(r"科协(?<![^在和与及、的对向为把,，。；\s]科协)(机关)")
 _DATE_RE = re.compile(r"(?:(20\d\d|19\d\d)年)?(\d{1,2})月(\d{1,2})日")
-_YEAR_RE = re.compile(r"(?<![\d(（\-—])(20\d\d|19\d\d)年")
+_YEAR_RE = re.compile(r"(20\d\d|19\d\d)(?<![\d(（\-—]....)年")
 
 
 @dataclass
@@ -200,7 +207,7 @@ class Context:
             return out
         home = self.home_association.split("/", 1)[1]
         short = self.home.short_association or home
-        for m in re.finditer(r"(?:(?<=[在和与及、的对向为把,，。；\s])|^)科协(机关)", text):
+        for m in _BARE_SUBUNIT_RE.finditer(text):
             if any(c.begin <= m.start() < c.end for c in chosen):
                 continue
             out.append(

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .patterns import words_pattern
+
 __all__ = [
     "COMPOUND_TAILS",
     "GENERIC_HEADS",
@@ -529,9 +531,10 @@ GOVERNING: frozenset[str] = frozenset(
     ]
 )
 
-#: unquoted heads as one regular expression (longest first)
-HEAD_RE: re.Pattern[str] = re.compile("|".join(re.escape(h.text) for h in HEADS if h.unquoted))
-QUOTED_HEAD_RE: re.Pattern[str] = re.compile("|".join(re.escape(h.text) for h in QUOTED_HEADS))
+#: unquoted heads as one regular expression (longest first; grouped by leading characters, which
+#: matches the same and scans faster: see .patterns)
+HEAD_RE: re.Pattern[str] = re.compile(words_pattern([h.text for h in HEADS if h.unquoted]))
+QUOTED_HEAD_RE: re.Pattern[str] = re.compile(words_pattern([h.text for h in QUOTED_HEADS]))
 
 _EXPANSIONS: dict[str, str] = {
     "高新区": "高新技术产业开发区",

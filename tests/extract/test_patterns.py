@@ -1,0 +1,64 @@
+"""Grouped alternations match exactly what the plain ``|``-joined alternations match."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kexie_graph.extract.patterns import alternation, words_pattern
+
+_CHARS = "科协学会技馆院市省区县长副主"
+_WORDS = st.lists(st.text(alphabet=_CHARS, min_size=1, max_size=4), min_size=1, max_size=12)
+_TEXTS = st.text(alphabet=_CHARS + "的 \n", max_size=40)
+#: what may follow the alternation: nothing, the end, a character, a choice (forces backtracking)
+_CONTEXTS = ["", "$", "长", "(?:协|会)$", "(?!会)"]
+
+
+def _same(plain: str, grouped: str, text: str) -> None:
+    for context in _CONTEXTS:
+        a, b = re.compile(f"(?:{plain}){context}"), re.compile(f"(?:{grouped}){context}")
+        assert [m.span() for m in a.finditer(text)] == [m.span() for m in b.finditer(text)]
+        for pos in range(len(text)):
+            ma, mb = a.match(text, pos), b.match(text, pos)
+            assert (ma and ma.span()) == (mb and mb.span())
+
+
+@settings(deadline=None)
+@given(_WORDS, _TEXTS)
+def test_words_pattern_matches_as_the_plain_alternation(words: list[str], text: str) -> None:
+    _same("|".join(map(re.escape, words)), words_pattern(words), text)
+
+
+_RESTS = st.sampled_from(["", "长", "(?:副)?(?:主|长)", "会?", "(?=协)"])
+
+
+@settings(deadline=None)
+@given(
+    st.lists(st.tuples(st.text(alphabet=_CHARS, max_size=3), _RESTS), min_size=1, max_size=10),
+    _TEXTS,
+)
+def test_alternation_matches_as_the_plain_alternation(
+    branches: list[tuple[str, str]], text: str
+) -> None:
+    plain = "|".join(re.escape(word) + (f"(?:{rest})" if rest else "") for word, rest in branches)
+    _same(plain, alternation(branches), text)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["科协", "科学院", "学会"], "科(?:协|学院)|学会"),
+        (["科协", "科", "科技"], "科(?:协||技)"),  # the used-up word keeps its place
+    ],
+)
+def test_grouping(words: list[str], expected: str) -> None:
+    assert words_pattern(words) == expected
+
+
+def test_a_word_list_gets_a_first_character_filter() -> None:
+    # every alternative starts with a literal: re can skip to the positions where one may start
+    pattern = words_pattern(["主席", "副主席", "秘书长"])
+    assert all(part[0] in "主副秘" for part in pattern.split("|"))
