@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..records import Entity, entity_key
-from .gazetteer import Gazetteer, PlaceEntry
+from .gazetteer import Gazetteer, PlaceEntry, TextPlaces
 from .lexicon import Lexicon
 
 __all__ = [
@@ -428,7 +427,7 @@ def _by_mentions(
     text: str,
     gazetteer: Gazetteer,
     base: PlaceContext | None,
-    spans: Sequence[tuple[int, int, tuple[PlaceEntry, ...]]] | None = None,
+    places: TextPlaces | None = None,
 ) -> PlaceContext:
     """Complete ``base`` from the places the text names, or find the home place from them.
 
@@ -439,7 +438,8 @@ def _by_mentions(
     cities: Counter[str] = Counter()
     provinces: Counter[str] = Counter()
     districts: Counter[str] = Counter()
-    for hit in gazetteer.find(text, base.places if base else (), spans=spans):
+    context = base.places if base else ()
+    for hit in places.find(context) if places is not None else gazetteer.find(text, context):
         city = gazetteer.city_of(hit.place)
         province = gazetteer.province_of(hit.place)
         if city is not None:
@@ -504,14 +504,14 @@ def home_place(
     lexicon: Lexicon | None = None,
     source: str | None = None,
     *,
-    spans: Sequence[tuple[int, int, tuple[PlaceEntry, ...]]] | None = None,
+    places: TextPlaces | None = None,
 ) -> PlaceContext:
     """Work out the article's own place.
 
     In order: the publisher ``source`` (a local paper serves its place: 重庆日报 -> 重庆市; a
     national one says nothing); a dateline (本报青岛讯, 新华社重庆3月18日电); the paper of a byline
     ((重庆日报记者 张亦筑)); otherwise the city, or failing that the province, the text names most.
-    ``spans`` are the gazetteer's :meth:`~.gazetteer.Gazetteer.matches` of ``text``, if known.
+    ``places`` are the place names of ``text``, if the caller has matched them already.
     """
     gazetteer = gazetteer or Gazetteer.load()
     lexicon = lexicon or Lexicon.load()
@@ -520,25 +520,25 @@ def home_place(
         place, _known = _from_publisher(source.strip(), gazetteer, lexicon)
         if place is not None:
             return _by_mentions(
-                text, gazetteer, _context_of(place, gazetteer, f"publisher {source}"), spans
+                text, gazetteer, _context_of(place, gazetteer, f"publisher {source}"), places
             )
     for match in _NEWS_DATELINE.finditer(head):
         place = _place_prefix(match.group(1), gazetteer)
         if place is not None:
             return _by_mentions(
-                text, gazetteer, _context_of(place, gazetteer, f"dateline {match.group(0)}"), spans
+                text, gazetteer, _context_of(place, gazetteer, f"dateline {match.group(0)}"), places
             )
     local = _LOCAL_DATELINE.match(head)
     if local:
         place = _place_prefix(local.group(1), gazetteer)
         if place is not None:
             return _by_mentions(
-                text, gazetteer, _context_of(place, gazetteer, f"dateline {local.group(0)}"), spans
+                text, gazetteer, _context_of(place, gazetteer, f"dateline {local.group(0)}"), places
             )
     for match in _BYLINE_PAPER.finditer(head):
         place, _known = _from_publisher(match.group(1), gazetteer, lexicon)
         if place is not None:
             return _by_mentions(
-                text, gazetteer, _context_of(place, gazetteer, f"byline {match.group(1)}"), spans
+                text, gazetteer, _context_of(place, gazetteer, f"byline {match.group(1)}"), places
             )
-    return _by_mentions(text, gazetteer, None, spans)
+    return _by_mentions(text, gazetteer, None, places)

@@ -13,13 +13,12 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..records import Article, Entity, entity_key
 from .abbrev import ORGANIZATION_SUFFIXES, PlaceContext, home_place, resolve_relative
 from .candidates import Candidate
-from .gazetteer import Gazetteer, PlaceEntry
+from .gazetteer import Gazetteer, PlaceEntry, TextPlaces
 from .heads import HEADS
 from .lexicon import Lexicon
 from .patterns import words_pattern
@@ -150,8 +149,9 @@ class Context:
         if name in self._places_in:
             return self._places_in[name]
         found = None
+        places = self.home.places
         for length in range(min(len(name) - 1, 8), 1, -1):
-            place = self.gazetteer.resolve(name[:length], self.home.places)
+            place = self.gazetteer.resolve(name[:length], places)
             if place is not None and place.zh != name:
                 found = place.zh
                 break
@@ -243,8 +243,8 @@ def build_context(text: str, article: Article) -> Context:
     lexicon = Lexicon.load()
     gazetteer = Gazetteer.load()
     source = clean_source(article.source)
-    spans = gazetteer.matches(text)  # the place names of the text, matched once
-    home = home_place(text, gazetteer, lexicon, source, spans=spans)
+    places = TextPlaces(gazetteer, text)  # the place names of the text, matched once
+    home = home_place(text, gazetteer, lexicon, source, places=places)
     if home.province is None:
         literary = _PROVINCE_NAME_RE.search(text)
         province = gazetteer.get(_PROVINCE_NAMES[literary.group(0)]) if literary else None
@@ -254,7 +254,7 @@ def build_context(text: str, article: Article) -> Context:
     ctx.year = _year(text, article)
     ctx.date = _date(text, ctx.year)
     ctx.title = _title(text)
-    ctx.lexicon_candidates = _lexicon_candidates(text, lexicon, gazetteer, home, spans)
+    ctx.lexicon_candidates = _lexicon_candidates(text, lexicon, home, places)
     ctx.lexicon_candidates += _deictic_candidates(text, lexicon)
     ctx.lexicon_candidates += _city_chars(text, gazetteer)
     ctx.abbreviation_candidates = _relatives(text, home, gazetteer)
@@ -342,9 +342,8 @@ def _city_chars(text: str, gazetteer: Gazetteer) -> list[Candidate]:
 def _lexicon_candidates(
     text: str,
     lexicon: Lexicon,
-    gazetteer: Gazetteer,
     home: PlaceContext,
-    spans: Sequence[tuple[int, int, tuple[PlaceEntry, ...]]],
+    places: TextPlaces,
 ) -> list[Candidate]:
     out = []
     for hit in lexicon.find(text):
@@ -369,7 +368,7 @@ def _lexicon_candidates(
                 located_in=entry.located_in,
             )
         )
-    for place_hit in gazetteer.find(text, home.places, spans=spans):
+    for place_hit in places.find(home.places):
         place = place_hit.place
         if _HEAD_END_RE.search(text, max(0, place_hit.begin - 4), place_hit.begin + 1):
             continue  # 学会理事长: 会理 is no place where 会 ends a name's head
@@ -395,9 +394,10 @@ def _relatives(text: str, home: PlaceContext, gazetteer: Gazetteer) -> list[Cand
     """Relative names (市科协, 省委) resolved at the home place; after a named division
     (无锡市委, 新吴区委) the same rules resolve them at that division instead."""
     out = []
+    places = home.places
     for m in _RELATIVE_RE.finditer(text):
         window = text[max(0, m.start() - 8) : m.start() + 1]
-        named = [h for h in gazetteer.find(window, home.places) if h.end == len(window)]
+        named = [h for h in gazetteer.find(window, places) if h.end == len(window)]
         if named:
             hit = named[0]
             place = _place_context(hit.place, gazetteer)

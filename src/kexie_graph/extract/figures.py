@@ -66,6 +66,8 @@ from kexie_graph.extract.numbers import (
     parse_number,
 )
 
+from .clauses import MentionRef  # the mentions the relation rules read, shared (re-exported)
+
 __all__ = [
     "FIGURE_KINDS",
     "FIGURE_UNITS",
@@ -89,16 +91,6 @@ FIGURE_UNITS: tuple[str, ...] = (
 
 #: the kind names a hit may carry
 FIGURE_KINDS: tuple[str, ...] = ("actual", "target", "change", "rank")
-
-
-@dataclass(frozen=True, slots=True)
-class MentionRef:
-    """An entity mention in the cleaned text: ``text[begin:end]`` names the entity ``key``."""
-
-    begin: int
-    end: int
-    key: str  # "Place/重庆市", "Organization/重庆市科学技术协会"
-    cls: str  # top-level class, e.g. "Place"
 
 
 @dataclass(frozen=True, slots=True)

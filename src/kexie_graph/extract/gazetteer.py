@@ -21,12 +21,10 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import ahocorasick
-
 from ..errors import ExtractionError
 from ..records import Entity, entity_key
 
-__all__ = ["Gazetteer", "GazetteerHit", "PlaceEntry"]
+__all__ = ["Gazetteer", "GazetteerHit", "PlaceEntry", "TextPlaces"]
 
 _PROVINCE_LEVEL = 1
 _CITY_LEVEL = 2
@@ -149,7 +147,7 @@ class Gazetteer:
                 self._by_surface.setdefault(surface, []).append(entry)
         for found in self._by_surface.values():
             found.sort(key=_preference)
-        self._automaton: ahocorasick.Automaton | None = None
+        self._index: dict[str, list[tuple[str, tuple[PlaceEntry, ...]]]] | None = None
         self._chains: dict[str, tuple[PlaceEntry, ...]] = {}
         # the canonical names above each division: names are unique here (checked above), so a
         # division lies under another exactly when its name is in this set
@@ -343,26 +341,34 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ matching running text
 
-    def _matcher(self) -> ahocorasick.Automaton:
-        if self._automaton is None:
-            automaton = ahocorasick.Automaton()
+    def _names_by_start(self) -> dict[str, list[tuple[str, tuple[PlaceEntry, ...]]]]:
+        """The names matched in running text (two characters or more, everyday words left out)
+        with their divisions, indexed by their first two characters."""
+        if self._index is None:
+            index: dict[str, list[tuple[str, tuple[PlaceEntry, ...]]]] = {}
             for surface, entries in self._by_surface.items():
                 texts = tuple(entry for entry in entries if surface not in entry.common)
                 if texts and len(surface) >= 2:
-                    automaton.add_word(surface, (len(surface), texts))
-            automaton.make_automaton()
-            self._automaton = automaton
-        return self._automaton
+                    index.setdefault(surface[:2], []).append((surface, texts))
+            self._index = index
+        return self._index
 
     def matches(self, text: str) -> list[tuple[int, int, tuple[PlaceEntry, ...]]]:
-        """Longest-leftmost non-overlapping place names in ``text`` with their candidates."""
+        """Longest-leftmost non-overlapping place names in ``text`` with their candidates.
+
+        Every occurrence of every name is found by the name's first two characters, one lookup
+        per position. (An Aho-Corasick automaton finds the same; pyahocorasick's is slower here,
+        its root having a child for each of the thousands of first characters, scanned in turn.)
+        """
         spans: list[tuple[int, int, tuple[PlaceEntry, ...]]] = []
-        automaton = self._matcher()
-        if not text or len(automaton) == 0:
-            return spans
-        found = [
-            (end + 1 - length, end + 1, entries) for end, (length, entries) in automaton.iter(text)
-        ]
+        index = self._names_by_start()
+        found: list[tuple[int, int, tuple[PlaceEntry, ...]]] = []
+        for begin in range(len(text) - 1):
+            names = index.get(text[begin : begin + 2])
+            if names is not None:
+                for name, entries in names:
+                    if text.startswith(name, begin):
+                        found.append((begin, begin + len(name), entries))
         found.sort(key=lambda item: (item[0], -item[1]))
         cursor = 0
         for begin, end, entries in found:
@@ -422,6 +428,26 @@ class Gazetteer:
             located_in=entity_key("Place", place.parent) if place.parent else None,
             source="lexicon",
         )
+
+
+class TextPlaces:
+    """The place names of one text, matched once and resolved once per context (an article's
+    places are read for its home place and again for its candidates, mostly in one context)."""
+
+    def __init__(self, gazetteer: Gazetteer, text: str) -> None:
+        self.gazetteer = gazetteer
+        self.text = text
+        self.spans = gazetteer.matches(text)
+        self._found: dict[tuple[str, ...], list[GazetteerHit]] = {}
+
+    def find(self, context_places: Sequence[str] = ()) -> list[GazetteerHit]:
+        """:meth:`Gazetteer.find` of the text in this context (the same list for the same
+        context: do not change it)."""
+        key = tuple(context_places)
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = self.gazetteer.find(self.text, key, spans=self.spans)
+        return found
 
 
 def _preference(entry: PlaceEntry) -> tuple[int, int, str]:

@@ -29,7 +29,6 @@ from . import grammar
 from .candidates import Candidate
 from .clauses import MentionRef
 from .context import Context, build_context
-from .figures import MentionRef as FigureMention
 from .figures import find_figures
 from .people import (
     Byline,
@@ -870,8 +869,8 @@ def _figures(
     ents: dict[str, Entity],
     appointed: Sequence[tuple[int, int, str | None]] = (),
 ) -> list[Figure]:
-    refs = [FigureMention(m.begin, m.end, m.key, m.cls) for m in mentions]
-    refs += [FigureMention(b, e, k, "Place") for b, e, k in ctx.place_words]
+    refs = list(mentions)
+    refs += [MentionRef(b, e, k, "Place") for b, e, k in ctx.place_words]
     refs.sort(key=lambda r: r.begin)
     hits = find_figures(
         rt.text,
