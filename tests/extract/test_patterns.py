@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kexie_graph.extract.patterns import alternation, words_pattern
+from kexie_graph.extract import figures, grammar
+from kexie_graph.extract.patterns import alternation, finditer_from, words_pattern
 
 _CHARS = "科协学会技馆院市省区县长副主"
 _WORDS = st.lists(st.text(alphabet=_CHARS, min_size=1, max_size=4), min_size=1, max_size=12)
@@ -62,3 +63,28 @@ def test_a_word_list_gets_a_first_character_filter() -> None:
     # every alternative starts with a literal: re can skip to the positions where one may start
     pattern = words_pattern(["主席", "副主席", "秘书长"])
     assert all(part[0] in "主副秘" for part in pattern.split("|"))
+
+
+_NUMERIC = st.text(
+    alphabet="0123456789.,%第届次年一二两三十百千万亿分之半点余多个名人家项位今去上明前目当至眼现“”"
+    "十三五时期以来底末委员会全会代表大会理事会的在",
+    max_size=50,
+)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "starts"),
+    [
+        (figures._QTY, figures._QTY_STARTS),
+        (figures._YEAR_ANCHOR, figures._YEAR_ANCHOR_STARTS),
+        (grammar._SESSION_RE, grammar._SESSION_STARTS),
+    ],
+    ids=["quantities", "time anchors", "sessions"],
+)
+@settings(deadline=None)
+@given(text=_NUMERIC)
+def test_finditer_from_the_first_characters_finds_what_finditer_finds(
+    pattern: re.Pattern[str], starts: re.Pattern[str], text: str
+) -> None:
+    expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+    assert [(m.span(), m.groups()) for m in finditer_from(pattern, starts, text)] == expected

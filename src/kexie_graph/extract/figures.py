@@ -67,6 +67,7 @@ from kexie_graph.extract.numbers import (
 )
 
 from .clauses import MentionRef  # the mentions the relation rules read, shared (re-exported)
+from .patterns import finditer_from
 
 __all__ = [
     "FIGURE_KINDS",
@@ -159,6 +160,9 @@ _QTY = re.compile(
     rf"(?P<unit>{_UNIT_PATTERN})"
 )
 
+#: the characters a quantity starts with (a digit or a Chinese numeral: 百分之, 四分之三, 一半 too)
+_QTY_STARTS = re.compile(rf"[\d{_CN}]")
+
 # A duration: 连续三年, 为期5年 (a bare N年 is a year or a name part, never a duration by itself).
 _DURATION = re.compile(
     rf"(?:连续|为期|长达|历时|坚持|持续)(?P<num>\d{{1,2}}|[{_CN}]{{1,3}})(?:个)?年(?![级代度前后底初末])"
@@ -202,6 +206,8 @@ _YEAR_ANCHOR = re.compile(
     r"|(?P<rel>今年|去年|上年|明年|前年|目前|当前|至此|眼下|现阶段)(?P<relsuf>以来)?"
     r"|“?(?P<fyp>十一五|十二五|十三五|十四五|十五五)”?)"
 )
+#: the characters a time anchor starts with
+_YEAR_ANCHOR_STARTS = re.compile(r"[12今去上明前目当至眼现“十]")
 _FYP_YEARS: dict[str, tuple[int, int]] = {
     "十一五": (2006, 2010),
     "十二五": (2011, 2015),
@@ -438,7 +444,7 @@ class _Article:
     def _anchors(self) -> list[_Anchor]:
         anchors: list[_Anchor] = []
         year = self.article_year
-        for m in _YEAR_ANCHOR.finditer(self.text):
+        for m in finditer_from(_YEAR_ANCHOR, _YEAR_ANCHOR_STARTS, self.text):
             if self.in_title(m.start()):
                 continue
             pre_match = _ANCHOR_PRE.search(self.text, max(0, m.start() - 2), m.start())
@@ -844,7 +850,7 @@ def _overlaps(spans: list[tuple[int, int]], begin: int, end: int) -> bool:
 def _quantities(art: _Article) -> list[_Figure]:
     text = art.text
     found: list[_Figure] = []
-    for m in _QTY.finditer(text):
+    for m in finditer_from(_QTY, _QTY_STARTS, text):
         start = m.start()
         if m.group("frac"):
             figure = _fraction(art, m)

@@ -26,6 +26,7 @@ from .heads import (
     Head,
     head_expansion,
 )
+from .patterns import finditer_from
 from .people import TITLES
 
 __all__ = [
@@ -455,6 +456,10 @@ _SESSION_RE = re.compile(
 )
 
 
+#: the characters a session's name starts with: 第 or a numeral
+_SESSION_STARTS = re.compile(r"[第一二三四五六七八九十百零〇两\d]")
+
+
 def _cn(num: str) -> str:
     if num.isdigit():
         import cn2an
@@ -477,7 +482,7 @@ def find_sessions(
     """
     out = []
     last_org: str | None = None
-    for m in _SESSION_RE.finditer(text):
+    for m in finditer_from(_SESSION_RE, _SESSION_STARTS, text):
         org = org_before(m.start())
         body = m.group("kind") in {"理事会", "委员会"} and not m.group("m")
         if org is None:

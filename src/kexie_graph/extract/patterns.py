@@ -15,9 +15,9 @@ succeeds (``re`` takes the first, not the longest) is the same, whatever follows
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
-__all__ = ["alternation", "words_pattern"]
+__all__ = ["alternation", "finditer_from", "words_pattern"]
 
 
 def alternation(branches: Iterable[tuple[str, str]]) -> str:
@@ -31,6 +31,31 @@ def words_pattern(words: Sequence[str]) -> str:
     """A pattern equivalent to ``"|".join(map(re.escape, words))``, grouped by leading
     characters."""
     return alternation((word, "") for word in words)
+
+
+def finditer_from(
+    pattern: re.Pattern[str], starts: re.Pattern[str], text: str
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that never matches the empty string and whose
+    every match starts with a character of the class ``starts``: only the positions of such
+    characters are tried.
+
+    A pattern that opens with optional or grouped parts (``(?:第)?(?P<n>…)届``) gives ``re`` no
+    first character to look for: it tries the whole pattern at every position. Trying it where
+    ``starts`` finds a character is the same search, leftmost match first, each search going on
+    where the last match ended.
+    """
+    pos = 0
+    while True:
+        start = starts.search(text, pos)
+        if start is None:
+            return
+        match = pattern.match(text, start.start())
+        if match is None:
+            pos = start.start() + 1
+        else:
+            yield match
+            pos = match.end()
 
 
 def _grouped(branches: list[tuple[str, str]]) -> str:

@@ -636,10 +636,14 @@ def _attendance(
     """
     hits: list[RelHit] = []
     events = [m for m in mentions if m.cls == "Event"]
+    persons = [m for m in mentions if m.cls == "Person"]  # in text order, as the mentions
+    starts = [m.begin for m in persons]
     for sb, se in sents:
+        people = persons[bisect_left(starts, sb) : bisect_left(starts, se)]
+        if not people:
+            continue
         verbs = list(_ATTEND.finditer(text, sb, se))
-        people = [m for m in mentions if m.cls == "Person" and sb <= m.begin < se]
-        if not verbs or not people:
+        if not verbs:
             continue
         own = [e for e in events if sb <= e.begin < se]
         event = own[0] if own else None

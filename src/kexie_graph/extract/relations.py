@@ -17,10 +17,11 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .clauses import MentionRef, Template, cls_re, make_template
+from .patterns import words_pattern
 
 __all__ = ["VERBS", "RelHit", "find_relations", "period_markers"]
 
@@ -85,7 +86,7 @@ _verbs(
 )
 _verbs("联合 会同 携手 联手", {"O": "partner_of"})
 
-_VERB_RE = re.compile("|".join(sorted(map(re.escape, VERBS), key=len, reverse=True)))
+_VERB_RE = re.compile(words_pattern(sorted(VERBS, key=len, reverse=True)))  # longest first
 _FILLER = (
     r"(?:好|了|出|一批|一系列|一个|一支|新一批|首批|一流|进一步|全面|深入|积极|大力|高水平|"
     r"重点|[《“])*"
@@ -436,6 +437,12 @@ _AROUND_RE = re.compile(rf"围绕[“]?({cls_re('LGO')})[”]?(?:建设|发展)"
 _ORG_PROGRAM_RE = re.compile(rf"({_ORG_C})[“]?({_PROG_C})")
 
 
+def _where(pattern: re.Pattern[str], s: str, *words: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(s)``, skipped when ``s`` holds none of ``words``, one of which every
+    match of the pattern contains (most sentences state no such construction)."""
+    return pattern.finditer(s) if any(word in s for word in words) else iter(())
+
+
 def _constructions(
     sent: _Sentence,
     emit: Callable[[str, str, str, int, int, str, int], None],
@@ -453,7 +460,7 @@ def _constructions(
         return ([actor] if actor else []), pos
 
     # 与A、B(等单位)…合作
-    for m in _WITH_RE.finditer(s):
+    for m in _where(_WITH_RE, s, "与", "同", "跟"):
         items, end = sent.list_at(m.start(1), "OL")
         tail = s[end : end + 14]
         if not items or not _COOPERATE_RE.match(tail):
@@ -471,7 +478,7 @@ def _constructions(
                     m.start(),
                 )
     # X(暨Y)在<place or venue>召开/举行/开幕 -> the place hosts the events
-    for m in _HELD_AT_RE.finditer(s):
+    for m in _where(_HELD_AT_RE, s, "在"):
         hosts = [i for i in range(m.start(2), m.end(2)) if sent.code(i) in {"L", "O"}]
         events, _ = sent.list_ending_at(m.start(1) + 1, "E")
         for e_at in events or [m.start(1)]:
@@ -485,7 +492,7 @@ def _constructions(
                 m.start(),
             )
     # 在<place>(<place>)…设立/建设 X  -> X located in the innermost place
-    for m in _AT_PLACE_BUILD_RE.finditer(s):
+    for m in _where(_AT_PLACE_BUILD_RE, s, "在"):
         places = [i for i in range(m.start(1), m.end(1)) if sent.code(i) == "L"]
         objs, _ = sent.list_at(m.end(), "FGOLE")
         for o in objs:
@@ -499,7 +506,7 @@ def _constructions(
                 m.start(),
             )
     # 在<org>(和…)开展 X -> org participates in X
-    for m in _AT_ORG_RUN_RE.finditer(s):
+    for m in _where(_AT_ORG_RUN_RE, s, "开展"):
         objs, _ = sent.list_at(m.end(), "GE")
         for o in objs:
             emit(
@@ -512,7 +519,7 @@ def _constructions(
                 m.start(),
             )
     # X(A、B、C) -> A participates in X
-    for m in _MEMBERS_RE.finditer(s):
+    for m in _where(_MEMBERS_RE, s, "(", "（"):
         items, end = sent.list_at(m.end(), "O")
         if items and end < len(s) and s[end] in ")）":
             for i in items:
@@ -526,7 +533,7 @@ def _constructions(
                     m.start(),
                 )
     # 在巩固X成果的基础上，开展Y -> Y builds on X
-    for m in _BUILDS_ON_RE.finditer(s):
+    for m in _where(_BUILDS_ON_RE, s, "基础上"):
         emit(
             _key(sent, m.start(2)),
             "builds_on",
@@ -537,7 +544,7 @@ def _constructions(
             m.start(),
         )
     # A对B帮扶/带动/支持/指导 -> A supports B
-    for m in _HELPS_RE.finditer(s):
+    for m in _where(_HELPS_RE, s, "对"):
         emit(
             _key(sent, m.start(1)),
             "supports",
@@ -548,12 +555,12 @@ def _constructions(
             m.start(),
         )
     # X结对 -> the parts of X pair with each other
-    for m in _PAIRING_RE.finditer(s):
+    for m in _where(_PAIRING_RE, s, "结对"):
         parts = parts_of(_key(sent, m.start(1)))
         for a, b in itertools.pairwise(parts):
             emit(a, "pairs_with", b, m.start(), m.end(), "construction.pairing", m.start())
     # 争取X落户/在…举办 -> seeks to host
-    for m in _SEEK_RE.finditer(s):
+    for m in _where(_SEEK_RE, s, "争取"):
         subjects, start = subject_of(m.start())
         for subj in subjects:
             emit(
@@ -566,7 +573,7 @@ def _constructions(
                 m.start(),
             )
     # X落户/位于/坐落于 <place> -> located in
-    for m in _LOCATED_RE.finditer(s):
+    for m in _where(_LOCATED_RE, s, "落户", "位于", "坐落", "地处", "落地"):
         if _STRIVING_RE.search(s, max(0, m.start() - 8), m.start()):
             continue
         emit(
@@ -579,7 +586,7 @@ def _constructions(
             m.start(),
         )
     # 被纳入…X(的考核) -> participates in X
-    for m in _INCLUDED_RE.finditer(s):
+    for m in _where(_INCLUDED_RE, s, "纳入"):
         subjects, start = subject_of(m.start())
         for subj in subjects:
             emit(
@@ -592,7 +599,7 @@ def _constructions(
                 m.start(),
             )
     # 推动/推进/做好 X 落地 -> implements
-    for m in _MAKE_LAND_RE.finditer(s):
+    for m in _where(_MAKE_LAND_RE, s, "落地"):
         subjects, start = subject_of(m.start())
         for subj in subjects:
             emit(
@@ -605,7 +612,7 @@ def _constructions(
                 m.start(),
             )
     # 围绕X建设/发展 -> supports X
-    for m in _AROUND_RE.finditer(s):
+    for m in _where(_AROUND_RE, s, "围绕"):
         subjects, start = subject_of(m.start())
         for subj in subjects:
             emit(

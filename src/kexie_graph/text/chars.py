@@ -107,7 +107,7 @@ def normalize_chars(original: str) -> tuple[str, OffsetMap]:
     table, extra = _table()
     if unicodedata.is_normalized("NFKC", original) and not extra.search(original):
         return original, OffsetMap.identity(len(original))
-    present = {char for char in set(original) if char in table}  # not table's thousands of keys
+    present = table.keys() & set(original)  # (iterates over the text's few distinct characters)
     resized = frozenset(char for char in present if len(table[char]) != 1)
     one_to_one = {ord(char): table[char] for char in present if len(table[char]) == 1}
     if not resized and "\r\n" not in original:

@@ -60,6 +60,8 @@ def is_traditional(text: str) -> bool:
     if not sample:
         return False
     simplified = t2s(sample)
+    if simplified == sample:
+        return False  # nothing to convert: the usual simplified text, decided at C speed
     if len(simplified) != len(sample):  # cannot compare position by position: count per character
         changed = sum(1 for char in sample if t2s(char) != char)
     else:
