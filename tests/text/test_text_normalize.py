@@ -259,3 +259,13 @@ def test_the_replacement_table_misses_no_code_point() -> None:
             if normalized_char(char) != char:
                 everything[char] = normalized_char(char)
     assert table == everything
+
+
+def test_the_pattern_of_changed_characters_is_the_table() -> None:
+    # normalize_chars finds what to change with one pattern: it must match every character of
+    # the table and no other code point
+    from kexie_graph.text.chars import _changed, _table
+
+    table, _ = _table()
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    assert _changed().findall(every) == [char for char in every if char in table]

@@ -92,6 +92,24 @@ def _table() -> tuple[dict[str, str], re.Pattern[str]]:
 
 
 @cache
+def _changed() -> re.Pattern[str]:
+    """A pattern for any one character of the table: finds what a text has to change at C speed
+    (where a set of the text's characters or a translation would look up every character).
+
+    ``re`` tests a class of characters below U+10000 against a bitmap, and a class with larger
+    ones range by range: the larger ones are a second class, tried only at such characters.
+    """
+    table, _ = _table()
+    basic = sorted(char for char in table if ord(char) < 0x10000)
+    astral = sorted(char for char in table if ord(char) >= 0x10000)
+    return re.compile(_ranges_class(basic) + "|(?=[\U00010000-\U0010ffff])" + _ranges_class(astral))
+
+
+def _replace(match: re.Match[str]) -> str:
+    return _table()[0][match.group()]
+
+
+@cache
 def _finder(chars: frozenset[str]) -> re.Pattern[str]:
     """A pattern for CRLF and the given characters (those of one text that change length)."""
     return re.compile("\r\n|" + _ranges_class(sorted(chars)) if chars else "\r\n")
@@ -100,18 +118,20 @@ def _finder(chars: frozenset[str]) -> re.Pattern[str]:
 def normalize_chars(original: str) -> tuple[str, OffsetMap]:
     """Normalise ``original`` char by char; return the text and its map to ``original``.
 
-    Only the characters that occur are looked at: those that become one character are replaced by
-    ``str.translate`` (the map does not change), and only CRLF and the characters that expand or
-    vanish are visited one by one, to build the runs of the map.
+    Only the characters that change are looked at (a pattern of the table's characters finds
+    them): those that become one character are replaced where they stand (the map does not
+    change), and only CRLF and the characters that expand or vanish are visited one by one, to
+    build the runs of the map.
     """
     table, extra = _table()
     if unicodedata.is_normalized("NFKC", original) and not extra.search(original):
         return original, OffsetMap.identity(len(original))
-    present = table.keys() & set(original)  # (iterates over the text's few distinct characters)
+    present = set(_changed().findall(original))
     resized = frozenset(char for char in present if len(table[char]) != 1)
-    one_to_one = {ord(char): table[char] for char in present if len(table[char]) == 1}
     if not resized and "\r\n" not in original:
-        return original.translate(one_to_one), OffsetMap.identity(len(original))
+        # every change is one character for one: the map stays the identity
+        return _changed().sub(_replace, original), OffsetMap.identity(len(original))
+    one_to_one = {ord(char): table[char] for char in present if len(table[char]) == 1}
     parts: list[str] = []
     builder = RunBuilder()
     last = 0
