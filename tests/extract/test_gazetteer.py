@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kexie_graph.errors import ExtractionError
 from kexie_graph.extract.gazetteer import Gazetteer
@@ -196,3 +198,44 @@ def test_load_path_and_errors(tmp_path: Path) -> None:
         Gazetteer.load(bad)
     with pytest.raises(ExtractionError, match="cannot read"):
         Gazetteer.load(tmp_path / "absent.tsv")
+
+
+_SURFACES = sorted({s for e in Gazetteer.load().entries for s in e.surfaces})
+#: the names matched in running text: two characters or more, not only an everyday word
+_NAMES = {
+    surface
+    for surface in _SURFACES
+    if len(surface) >= 2 and any(surface not in e.common for e in Gazetteer.load().lookup(surface))
+}
+
+
+def _every_name(text: str) -> list[tuple[int, int, str]]:
+    """Longest-leftmost place names by brute force: every substring looked up."""
+    longest = max(map(len, _NAMES))
+    found = sorted(
+        (
+            (b, b + n)
+            for b in range(len(text))
+            for n in range(2, min(longest, len(text) - b) + 1)
+            if text[b : b + n] in _NAMES
+        ),
+        key=lambda span: (span[0], -span[1]),
+    )
+    out, cursor = [], 0
+    for b, e in found:
+        if b >= cursor:
+            out.append((b, e, text[b:e]))
+            cursor = e
+    return out
+
+
+@settings(deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(_SURFACES), st.sampled_from(list("的在和市区县省一中新。 "))),
+        max_size=12,
+    ).map("".join)
+)
+def test_matches_finds_every_place_name_longest_leftmost(text: str) -> None:
+    found = [(b, e, text[b:e]) for b, e, _ in Gazetteer.load().matches(text)]
+    assert found == _every_name(text)

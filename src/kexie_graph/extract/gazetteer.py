@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -147,7 +148,9 @@ class Gazetteer:
                 self._by_surface.setdefault(surface, []).append(entry)
         for found in self._by_surface.values():
             found.sort(key=_preference)
-        self._index: dict[str, list[tuple[str, tuple[PlaceEntry, ...]]]] | None = None
+        self._index: (
+            tuple[dict[str, list[tuple[str, tuple[PlaceEntry, ...]]]], re.Pattern[str]] | None
+        ) = None
         self._chains: dict[str, tuple[PlaceEntry, ...]] = {}
         # the canonical names above each division: names are unique here (checked above), so a
         # division lies under another exactly when its name is in this set
@@ -341,29 +344,38 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ matching running text
 
-    def _names_by_start(self) -> dict[str, list[tuple[str, tuple[PlaceEntry, ...]]]]:
+    def _names_by_start(
+        self,
+    ) -> tuple[dict[str, list[tuple[str, tuple[PlaceEntry, ...]]]], re.Pattern[str]]:
         """The names matched in running text (two characters or more, everyday words left out)
-        with their divisions, indexed by their first two characters."""
+        with their divisions, indexed by their first two characters; and a pattern for the
+        positions where a name may start (a first character of some name followed by a second
+        character of some name)."""
         if self._index is None:
             index: dict[str, list[tuple[str, tuple[PlaceEntry, ...]]]] = {}
             for surface, entries in self._by_surface.items():
                 texts = tuple(entry for entry in entries if surface not in entry.common)
                 if texts and len(surface) >= 2:
                     index.setdefault(surface[:2], []).append((surface, texts))
-            self._index = index
+            firsts = "".join(sorted({pair[0] for pair in index}))
+            seconds = "".join(sorted({pair[1] for pair in index}))
+            starts = f"(?=[{re.escape(firsts)}][{re.escape(seconds)}])" if index else "(?!)"
+            self._index = index, re.compile(starts)
         return self._index
 
     def matches(self, text: str) -> list[tuple[int, int, tuple[PlaceEntry, ...]]]:
         """Longest-leftmost non-overlapping place names in ``text`` with their candidates.
 
-        Every occurrence of every name is found by the name's first two characters, one lookup
-        per position. (An Aho-Corasick automaton finds the same; pyahocorasick's is slower here,
-        its root having a child for each of the thousands of first characters, scanned in turn.)
+        Every occurrence of every name is found by the name's first two characters, looked up
+        where a pattern of first and second characters says a name may start. (An Aho-Corasick
+        automaton finds the same; pyahocorasick's is slower here, its root having a child for each
+        of the thousands of first characters, scanned in turn.)
         """
         spans: list[tuple[int, int, tuple[PlaceEntry, ...]]] = []
-        index = self._names_by_start()
+        index, starts = self._names_by_start()
         found: list[tuple[int, int, tuple[PlaceEntry, ...]]] = []
-        for begin in range(len(text) - 1):
+        for start in starts.finditer(text):
+            begin = start.start()
             names = index.get(text[begin : begin + 2])
             if names is not None:
                 for name, entries in names:
