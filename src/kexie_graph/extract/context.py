@@ -94,7 +94,7 @@ _CARRIED_OUT = re.compile(r"(?:实施|落实|贯彻|贯彻落实|推进|推动)$
 #: a head noun ending at the next character (学会|理事长, 协会|同…): a place name cannot start there
 _HEAD_END_RE = re.compile(
     "(?:"
-    + "|".join(sorted({h.text for h in HEADS if len(h.text) >= 2}, key=len, reverse=True))
+    + words_pattern(sorted({h.text for h in HEADS if len(h.text) >= 2}, key=len, reverse=True))
     + ")$"
 )
 #: the macro-regions of Chinese statistics (中部地区 ranks and averages)

@@ -67,7 +67,7 @@ from kexie_graph.extract.numbers import (
 )
 
 from .clauses import MentionRef  # the mentions the relation rules read, shared (re-exported)
-from .patterns import finditer_from
+from .patterns import finditer_from, words_pattern
 
 __all__ = [
     "FIGURE_KINDS",
@@ -258,11 +258,62 @@ _PREFIX = re.compile(
 )
 _SUFFIX = re.compile(r"及以上|及以下|以上|以下|以内|左右|上下")
 
+#: slogans and idioms whose numerals are no figures (classes such as [三四五]位一体 spelled out, so
+#: that the list is a grouped pattern of words: see .patterns)
 _BLOCKED = re.compile(
-    r"一带一路|一区两群|[三四五]位一体|两个维护|四个意识|四个自信|四个全面|[三四]个面向|两个确立|两个一百年|"
-    r"三个代表|两学一做|三严三实|八项规定|[百千万]人计划|百千万人才工程|千家万户|万家灯火|百家争鸣|"
-    r"一家一户|五个一工程|十个一|三个一|千方百计|成千上万|万人空巷|千军万马|三会一课|最多跑一次|"
-    r"一次性|三下乡|一网通办|两个一|三个确保|十[六七八九]大|二十大|十[六七八九]届|二十届"
+    words_pattern(
+        [
+            "一带一路",
+            "一区两群",
+            "三位一体",
+            "四位一体",
+            "五位一体",
+            "两个维护",
+            "四个意识",
+            "四个自信",
+            "四个全面",
+            "三个面向",
+            "四个面向",
+            "两个确立",
+            "两个一百年",
+            "三个代表",
+            "两学一做",
+            "三严三实",
+            "八项规定",
+            "百人计划",
+            "千人计划",
+            "万人计划",
+            "百千万人才工程",
+            "千家万户",
+            "万家灯火",
+            "百家争鸣",
+            "一家一户",
+            "五个一工程",
+            "十个一",
+            "三个一",
+            "千方百计",
+            "成千上万",
+            "万人空巷",
+            "千军万马",
+            "三会一课",
+            "最多跑一次",
+            "一次性",
+            "三下乡",
+            "一网通办",
+            "两个一",
+            "三个确保",
+            "十六大",
+            "十七大",
+            "十八大",
+            "十九大",
+            "二十大",
+            "十六届",
+            "十七届",
+            "十八届",
+            "十九届",
+            "二十届",
+        ]
+    )
 )
 _OBJECT_BEFORE = re.compile(
     r"(?:与|和|同|跟|及|联合|会同|携手|向|对|从|在|给|助力|推动|支持|指导|帮助|帮扶|带动|面向|围绕|"
@@ -652,14 +703,15 @@ def _trim_lead(text: str, begin: int, end: int) -> int:
 def _strip_noun(phrase: str, mentions: Sequence[str] = ()) -> str:
     """Reduce the words before a number to the noun phrase measured."""
     phrase = _TIME_STRIP.sub("", phrase)
-    words = [word for word in (*mentions, *_HOME_WORDS) if word]
+    words = tuple(word for word in (*mentions, *_HOME_WORDS) if word)
     for _ in range(6):
         before = phrase
         phrase = phrase.strip(" ,、“”\"'")
         phrase = _LEAD_STRIP.sub("", phrase)
-        for word in words:
-            if phrase.startswith(word):
-                phrase = phrase[len(word) :]
+        if phrase.startswith(words):  # (mostly none does: then the loop would change nothing)
+            for word in words:
+                if phrase.startswith(word):
+                    phrase = phrase[len(word) :]
         phrase = _TRAIL_VERBS.sub("", phrase)
         if phrase == before:
             break
