@@ -548,7 +548,9 @@ def _publisher(ctx: Context, text: str, source: str | None) -> None:
             continue
         dateline = (m.start("head"), m.end())
         break
-    for m in _BYLINE_PAPERS_RE.finditer(head):
+    # (a byline's paper stands before 记者 or 通讯员: without them the scan finds nothing)
+    bylines = _BYLINE_PAPERS_RE.finditer(head) if "记者" in head or "通讯员" in head else ()
+    for m in bylines:
         pos = m.start("names")
         for part in re.split(r"[/·・]", m.group("names")):
             papers.append((pos, pos + len(part), part))

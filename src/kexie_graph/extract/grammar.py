@@ -339,6 +339,7 @@ for _head in HEADS:
 _QUOTED_HEAD_SIZES = sorted({len(t) for t in _QUOTED_HEAD_BY_TEXT}, reverse=True)
 
 
+_GENERIC_LONGEST_FIRST = sorted(GENERIC_HEADS, key=len, reverse=True)
 _THEME_AFTER = re.compile(r"(?:为|作为)(?:主题|题)|这一主题|的主题|主题(?=[,，。；、])")
 _THEME_BEFORE = re.compile(r"(?:主题是|主题为|主题:|口号是|以|围绕)$")
 _FIGURE_OF_SPEECH = re.compile(r"(?:称为|称作|誉为|看作|视为|比作|喻为)[^,，。；;“]{0,20}$")
@@ -388,7 +389,7 @@ def find_quoted(text: str) -> list[Candidate]:
         window = _continuation(text, m.end())
         # strip a generic trailing head (活动, 工作 …) before looking for a real one
         stripped = window
-        for generic in sorted(GENERIC_HEADS, key=len, reverse=True):
+        for generic in _GENERIC_LONGEST_FIRST:
             if stripped.endswith(generic):
                 stripped = stripped[: -len(generic)]
                 break

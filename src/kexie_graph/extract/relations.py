@@ -97,6 +97,8 @@ _SEP_RE = re.compile(_SEP)
 #: a post title right after a name: the name is the holder's organisation, not an agent
 _TITLE_AFTER_RE = re.compile(r"(?:院士|主席|书记|会长|理事长|院长|校长|主任|记者)")
 _CLAUSE_MARK_RE = re.compile(r"[,，；;]")
+#: a placeholder (any character of their plane) or a mark that ends the opening of a sentence
+_NAME_OR_MARK = re.compile("[\U000f0000-\U000fffff，,。；]")
 _PIVOTS = ("助力", "推动", "支持", "指导", "帮助", "带动", "引导", "鼓励", "组织", "动员", "促进")
 _PREPOSITIONS = (
     "与",
@@ -209,18 +211,26 @@ class _Sentence:
 
     def first_subject(self) -> str | None:
         """The organisation a sentence opens with, before any verb or preposition (its topic)."""
-        for i, ch in enumerate(self.s):
-            code = self.code(i)
-            if code == "O":
-                prefix = self.s[:i]
-                if _VERB_RE.search(prefix) or any(p in prefix for p in _PREPOSITIONS + _PIVOTS):
-                    return None
-                if _TITLE_AFTER_RE.match(self.s, i + 1, i + 3):
-                    return None
-                return self.t.mention(i).key
-            if code is not None or ch in "，,。；":
+        at = 0
+        while True:
+            # the first placeholder or clause mark (the text itself may hold characters of the
+            # placeholders' plane: those are no placeholders)
+            found = _NAME_OR_MARK.search(self.s, at)
+            if found is None:
                 return None
-        return None
+            i = found.start()
+            ref = self.t.mentions[i]
+            if ref is None and found.group() not in "，,。；":
+                at = i + 1
+                continue
+            if ref is None or ref.cls != "Organization":
+                return None
+            prefix = self.s[:i]
+            if _VERB_RE.search(prefix) or any(p in prefix for p in _PREPOSITIONS + _PIVOTS):
+                return None
+            if _TITLE_AFTER_RE.match(self.s, i + 1, i + 3):
+                return None
+            return ref.key
 
     def subject_before(self, i: int) -> tuple[list[int], int] | None:
         """Return the explicit subject list of a verb at ``i`` (placeholders of agents), if any."""
