@@ -90,3 +90,15 @@ _PIECES = st.sampled_from(
 @given(st.lists(_PIECES, max_size=40).map("".join))
 def test_any_text_is_cut_as_jieba_cuts_it(text: str) -> None:
     _same(text)
+
+
+def test_words_are_the_same_when_nothing_more_is_remembered(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # fragments outside the dictionary are remembered up to a bound: past it, the same words
+    from kexie_graph.extract import segment
+
+    monkeypatch.setattr(segment, "_REMEMBERED", 0)
+    fresh = Segmenter(_tokenizer())
+    for line in _lines()[:40]:
+        assert fresh.cut(line) == _tokenizer().lcut(line, HMM=False)

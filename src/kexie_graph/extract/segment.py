@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 __all__ = ["Segmenter"]
 
 _UNSEEN = inf  # not a score: a score is the logarithm of a frequency over the total, at most 0
+_ABSENT = -inf  # not a score either: the fragment is no dictionary entry, not even a prefix
+#: fragments remembered at most (dictionary entries and others)
+_REMEMBERED = 200_000
 
 
 class Segmenter:
@@ -35,9 +38,11 @@ class Segmenter:
         tokenizer.check_initialized()
         self._freq: dict[str, int] = tokenizer.FREQ
         self._logtotal = log(tokenizer.total)
-        # the score of each dictionary entry met so far, log(freq) - log(total) (None for a prefix
-        # that is no word): computed once per entry, it spares a logarithm and a lookup in the
-        # whole dictionary at most steps; it holds dictionary entries only, so it stays bounded
+        # what the dictionary says of each fragment met so far: its score, log(freq) - log(total)
+        # (None for a prefix that is no word), or _ABSENT. Looked up here, a fragment costs
+        # neither a logarithm nor a lookup in the whole dictionary, whose hundreds of thousands
+        # of entries miss the processor's caches. Fragments outside the dictionary are remembered
+        # only up to a bound, so that a long run over new text cannot grow it without end.
         self._scores: dict[str, float | None] = {}
         self._block = jieba.re_han_default
         self._skip = jieba.re_skip_default
@@ -76,9 +81,13 @@ class Segmenter:
                 word_score = scores.get(frag, _UNSEEN)
                 if word_score is _UNSEEN:
                     if frag not in freq:
+                        if len(scores) < _REMEMBERED:
+                            scores[frag] = _ABSENT
                         break
                     count = freq[frag]
                     word_score = scores[frag] = log(count) - logtotal if count else None
+                elif word_score is _ABSENT:
+                    break
                 if word_score is not None:
                     value = word_score + score[stop]
                     if best is None or value >= best:  # a tie goes to the longer word
