@@ -144,6 +144,10 @@ def _tagger() -> tuple[Callable[[str], list[str]], dict[str, str]]:
     return Segmenter(tk).cut, jieba.posseg.dt.word_tag_tab
 
 
+#: the ends of governing words (a word the dictionary splits ends with one of these)
+_GOVERNING_TAILS = frozenset(word[i:] for word in GOVERNING for i in range(1, len(word)))
+
+
 def tokens(text: str) -> list[tuple[str, str | None]]:
     """Segment ``text`` with jieba's dictionary (no HMM) and tag each token from the dictionary."""
     cut, tags = _tagger()
@@ -152,7 +156,7 @@ def tokens(text: str) -> list[tuple[str, str | None]]:
         if tok == "年" and out and out[-1][0].isdigit():
             out[-1] = (out[-1][0] + tok, "t")  # 2021 + 年 -> one year token
         elif out and (
-            out[-1][0] + tok in GOVERNING
+            (tok in _GOVERNING_TAILS and out[-1][0] + tok in GOVERNING)
             or (out[-1][0][0] in "首第" and _ORDINAL_RE.fullmatch(out[-1][0] + tok))
         ):
             out[-1] = (
