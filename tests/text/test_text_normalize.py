@@ -269,3 +269,33 @@ def test_the_pattern_of_changed_characters_is_the_table() -> None:
     table, _ = _table()
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
     assert _changed().findall(every) == [char for char in every if char in table]
+
+
+@pytest.mark.parametrize(
+    ("original", "name", "surface"),
+    [
+        ("重慶市科學技術協會召開全會。", "重庆市科学技术协会", "重慶市科學技術協會"),  # t2s
+        ("气温达３５℃以上。", "35°C", "３５℃"),  # NFKC: one original character for two
+        ("会议由中国科\u200b协主办。", "中国科协", "中国科协"),  # a removed invisible character
+        (
+            # a name the page layout cut across lines: the pieces joined, no line break
+            "本报讯 记者从有关方面获悉，第十三届学术年会开幕式在渝举行，本届年会由重庆市科学技\n"
+            "术协会主办。",
+            "重庆市科学技术协会",
+            "重庆市科学技术协会",
+        ),
+    ],
+    ids=["traditional", "expanded", "invisible", "split"],
+)
+def test_original_surface(original: str, name: str, surface: str) -> None:
+    rt = prepare(original)
+    begin = rt.text.index(name)
+    assert rt.original_surface(begin, begin + len(name)) == surface
+
+
+def test_original_surface_of_an_unchanged_text_is_its_slice() -> None:
+    rt = ReadingText.identity("科协")
+    assert rt.original_surface(0, 2) == "科协"
+    assert rt.original_surface(1, 1) == ""
+    with pytest.raises(ValueError, match="outside"):
+        rt.original_surface(0, 3)

@@ -63,7 +63,7 @@ def extract(article: Article) -> Reading:
     people = [p.person for p in posts] + [b.person for b in bylines] + find_named_people(text)
     chosen = _select(chosen + people + bodies)
     chosen, brands = _inner_brands(_declared_short_forms(_adopt_classes(chosen), ctx), ctx)
-    entities, key_of = _resolve(chosen, ctx)
+    entities, key_of = _resolve(chosen, ctx, rt)
     entities += _place_word_entities(ctx, {e.key for e in entities})
     ents_by_key = {e.key: e for e in entities}
 
@@ -444,8 +444,21 @@ def _family(c: Candidate) -> str | None:
     return None
 
 
-def _resolve(chosen: list[Candidate], ctx: Context) -> tuple[list[Entity], dict[int, str]]:
-    """Group candidates into entities; merge short forms into the full names they abbreviate."""
+def _resolve(
+    chosen: list[Candidate], ctx: Context, rt: ReadingText
+) -> tuple[list[Entity], dict[int, str]]:
+    """Group candidates into entities; merge short forms into the full names they abbreviate.
+
+    Every surface form by which the article names an entity is one of its aliases (CONTRACT.md:
+    an altLabel): as the reading text has it and as the original writes it (重庆市科学技术协会
+    and 重慶市科學技術協會 in a traditional article; a name the page layout split, its pieces
+    joined), unless it is the canonical name.
+    """
+
+    def surfaces(cands: list[Candidate]) -> set[str]:
+        forms = {ctx.surface(c) for c in cands}
+        return forms | {rt.original_surface(c.begin, c.end) for c in cands}
+
     groups: dict[str, list[Candidate]] = {}
     families: dict[str, str] = {}
     for c in chosen:
@@ -478,9 +491,9 @@ def _resolve(chosen: list[Candidate], ctx: Context) -> tuple[list[Entity], dict[
         while canon[target] != target:
             target = canon[target]
         c0 = groups[target][0]
-        surfaces = {ctx.surface(c) for c in g} | {ctx.surface(c) for c in groups[target]}
+        forms = surfaces(g) | surfaces(groups[target])
         prev = entities.get(target)
-        aliases = set(prev.aliases if prev else c0.aliases) | set(c0.aliases) | surfaces
+        aliases = set(prev.aliases if prev else c0.aliases) | set(c0.aliases) | forms
         for c in g:
             aliases |= set(c.aliases)
         entities[target] = Entity(

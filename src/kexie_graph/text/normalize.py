@@ -84,6 +84,25 @@ class ReadingText:
             merged.append([origin, stop])
         return tuple(Span(b, e) for b, e in merged)
 
+    def original_surface(self, begin: int, end: int) -> str:
+        """The original characters of reading characters ``text[begin:end]``, in reading order,
+        each once: the surface as the article writes it (traditional characters stay
+        traditional; a span the page layout split is its pieces joined, without the line breaks
+        and interleaved material between them)."""
+        if not 0 <= begin <= end <= len(self.text):
+            raise ValueError(f"reading span [{begin}, {end}) outside [0, {len(self.text)}]")
+        one = self._offsets.single_run(begin, end)
+        if one is not None:
+            return self.original[one : one + end - begin]
+        seen: set[int] = set()  # a character NFKC expanded (℃ -> °C) is one original character
+        chars: list[str] = []
+        for origin, count in self._offsets.runs(begin, end):
+            for index in range(origin, origin + count):
+                if index not in seen:
+                    seen.add(index)
+                    chars.append(self.original[index])
+        return "".join(chars)
+
     def covering_span(self, begin: int, end: int) -> Span:
         """One original span from the first to the last piece of ``text[begin:end]``.
 
