@@ -493,13 +493,15 @@ def main(argv: list[str] | None = None) -> int:
                 results["rdflib"]["load_seconds"] / memory
             )
         report["sizes"][label] = {"summary": summary, "results": results}
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.with_suffix(".json").write_text(
-        json.dumps(report, indent=1, ensure_ascii=False) + "\n"
-    )
-    args.out.with_suffix(".md").write_text(_markdown(report), encoding="utf-8")
+        _write(report, args.out)  # after each size, so that a later failure keeps what was measured
     print(_markdown(report))
     return 0
+
+
+def _write(report: dict[str, Any], out: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.with_suffix(".json").write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n")
+    out.with_suffix(".md").write_text(_markdown(report), encoding="utf-8")
 
 
 def _versions() -> dict[str, str]:

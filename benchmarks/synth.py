@@ -100,12 +100,15 @@ class _Entities:
             name = f"{place}市{field}{suffix}{i // (len(PLACES) * len(FIELDS)) or ''}"
             parent = national if kind == "ScienceAssociation" else rng.choice(self.orgs)[0]
             self.orgs.append((_iri(f"organization/{name}"), kind, name, parent))
+        # a name per person: surname x given name, then a number once those run out
+        combos = len(SURNAMES) * len(GIVEN)
         self.people = [
-            (
-                _iri(f"person/{SURNAMES[i % 20]}{GIVEN[(i // 20) % 25]}{i // 500 or ''}"),
-                f"{SURNAMES[i % 20]}{GIVEN[(i // 20) % 25]}{i // 500 or ''}",
+            (_iri(f"person/{name}"), name)
+            for name in (
+                f"{SURNAMES[i % len(SURNAMES)]}{GIVEN[(i // len(SURNAMES)) % len(GIVEN)]}"
+                f"{i // combos or ''}"
+                for i in range(max(30, scale // 60))
             )
-            for i in range(max(30, scale // 60))
         ]
         self.programs = [
             (_iri(f"program/{name}{i // len(PROGRAMS) or ''}"), f"{name}{i // len(PROGRAMS) or ''}")
