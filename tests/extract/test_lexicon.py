@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kexie_graph.errors import ExtractionError
 from kexie_graph.extract.gazetteer import Gazetteer
@@ -274,3 +276,22 @@ def test_missing_extra_path(tmp_path: Path) -> None:
 
 def test_entry_key() -> None:
     assert LexiconEntry(zh="科创中国", cls="Program").key == "Program/科创中国"
+
+
+_LEXICON_NAMES = sorted({s for e in Lexicon.load().entries for s in e.surfaces})
+
+
+@settings(deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_LEXICON_NAMES), st.sampled_from([*"的在和中国科协会a1 ", "CAST"])
+        ),
+        min_size=1,
+        max_size=5,
+    ).map("".join)
+)
+def test_prefix_is_what_find_matches_at_the_start(text: str) -> None:
+    lexicon = Lexicon.load()
+    first = next((hit for hit in lexicon.find(text) if hit.begin == 0), None)
+    assert lexicon.prefix(text) == first

@@ -189,15 +189,15 @@ class Context:
                     located_in=hits[-1].place.zh,
                 )
         name = c.name
-        for hit in self.lexicon.find(name):
-            if hit.begin == 0 and hit.end < len(name) and hit.candidates:
-                entry = hit.candidates[0]
-                if entry.cls == "Organization":
-                    name = entry.zh + name[hit.end :]
-                    parent = c.parent and entry.zh
-                    return replace(
-                        c, name=name, parent=parent or c.parent, aliases=(*c.aliases, c.name)
-                    )
+        hit = self.lexicon.prefix(name)  # the lexicon's name that opens it (find()'s at 0)
+        if hit is not None and hit.end < len(name) and hit.candidates:
+            entry = hit.candidates[0]
+            if entry.cls == "Organization":
+                name = entry.zh + name[hit.end :]
+                parent = c.parent and entry.zh
+                return replace(
+                    c, name=name, parent=parent or c.parent, aliases=(*c.aliases, c.name)
+                )
         return c
 
     def bare_subunits(self, text: str, chosen: list[Candidate]) -> list[Candidate]:

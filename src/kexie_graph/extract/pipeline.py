@@ -270,6 +270,11 @@ def _ending_at(cands: list[Candidate], cls: str):  # type: ignore[no-untyped-def
     return ends.get
 
 
+def _precedence(c: Candidate) -> tuple[int, int, int]:
+    """Higher priority first, then longer, then earlier."""
+    return (-c.priority, c.begin - c.end, c.begin)
+
+
 def _select(cands: Sequence[Candidate]) -> list[Candidate]:
     """Keep non-overlapping candidates: higher priority first, then longer, then earlier.
 
@@ -278,8 +283,9 @@ def _select(cands: Sequence[Candidate]) -> list[Candidate]:
     # the kept candidates, disjoint, in text order: those a new one overlaps are consecutive
     kept: list[Candidate] = []
     begins: list[int] = []
-    for c in sorted(cands, key=lambda c: (-c.priority, -c.length, c.begin)):
-        if c.begin >= c.end:
+    for c in sorted(cands, key=_precedence):
+        size = c.end - c.begin
+        if size <= 0:
             continue
         last = bisect_left(begins, c.end)  # kept[:last] begin before c ends
         first = last
@@ -287,7 +293,7 @@ def _select(cands: Sequence[Candidate]) -> list[Candidate]:
             first -= 1
         if first < last:
             if all(
-                c.begin <= k.begin and k.end <= c.end and (k.end - k.begin) < c.length
+                c.begin <= k.begin and k.end <= c.end and (k.end - k.begin) < size
                 for k in kept[first:last]
             ) and c.rule.startswith(("head.", "session", "paren.", "quoted.head", "title.")):
                 del kept[first:last]
