@@ -363,3 +363,9 @@ def test_bindings_need_a_where_group(shared_store: Store) -> None:
         query(shared_store, "CONSTRUCT WHERE { ?org rdfs:label ?l }", bindings={"org": "x"})
     with pytest.raises(QueryError, match="not a SPARQL variable name"):
         query(shared_store, "SELECT * WHERE { ?s ?p ?o }", bindings={"bad name": 1})
+
+
+def test_bindings_after_a_comment_ended_by_a_lone_cr(shared_store: Store) -> None:
+    sparql = "SELECT ?l # { not here\rWHERE { ?org rdfs:label ?l }"
+    result = query(shared_store, sparql, bindings={"org": f"{ORG}大连市科学技术协会"})
+    assert [r["l"] for r in result.rows] == ["大连市科学技术协会"]

@@ -428,9 +428,9 @@ def _where_brace(text: str, form: QueryForm) -> int | None:
     i, n = 0, len(text)
     while i < n:
         c = text[i]
-        if c == "#":
-            end = text.find("\n", i)
-            i = n if end < 0 else end + 1
+        if c == "#":  # a comment ends at LF or at a lone CR, as Oxigraph reads it
+            ends = [e for e in (text.find("\n", i), text.find("\r", i)) if e >= 0]
+            i = min(ends) + 1 if ends else n
             continue
         if c in "\"'":
             i = _skip_string(text, i)
