@@ -223,12 +223,15 @@ _TARGET_CUE = re.compile(
 _ACTUAL_CUE = re.compile(r"已经|已|累计|截至|截止|先后|共计|此前|过去|以来|目前|现有")
 _BA_VERBS = re.compile(r"作为|纳入|列入|列为|视为|当作|当成")
 
+_CHANGE_VERBS = r"提高|增长|提升|增加|上升|下降|减少|降低|回落|增幅|降幅|增|降|扩大|缩小|高出|低于"
 _CHANGE_TAIL = re.compile(
     r"(?P<base>(?:较|比|与)(?:(?:19|20)\d\d年|上年|去年|上一年|前一年|上年同期|去年同期|同期|上届|"
     r"上一届)(?:相比|同期)?,?)?"
-    r"(?P<rel>同比|环比)?(?P<verb>提高|增长|提升|增加|上升|下降|减少|降低|回落|增幅|降幅|增|降|扩大|缩小|高出|低于)"
+    rf"(?P<rel>同比|环比)?(?P<verb>{_CHANGE_VERBS})"
     r"了?(?:约|近|超过|逾|达)?$"
 )
+#: the verbs of _CHANGE_TAIL (every change names one: without them, no search for the tail)
+_CHANGE_VERB = re.compile(_CHANGE_VERBS)
 _BASELINE = re.compile(
     r"(?:较|比|与)(?P<y>(?:19|20)\d\d年|上年|去年|上一年|前一年|上年同期|去年同期|同期|上届|上一届)"
     r"(?:相比)?"
@@ -1272,7 +1275,11 @@ def _settle(art: _Article, figures: list[_Figure]) -> None:
         if figure.measure == "岁" or _STANDING.search(text[c_lo:c_hi]):
             figure.year = None  # the terms of a scheme hold at no particular time
 
-        change = _CHANGE_TAIL.search(before) if figure.rule != "figure-fraction" else None
+        change = (
+            _CHANGE_TAIL.search(before)
+            if figure.rule != "figure-fraction" and _CHANGE_VERB.search(before)
+            else None
+        )
         # a count or amount is a change only against a base (较上届增加300人, 同比增长2亿元)
         if (
             change is not None

@@ -10,9 +10,10 @@ the genre's shapes, never a particular article: a name is found by its head noun
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from itertools import accumulate
 
 from .candidates import Candidate
 from .heads import (
@@ -187,7 +188,8 @@ class _Segments:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.cache: dict[int, list[tuple[int, str, str | None]]] = {}
+        # per stretch (by its start): where each of its words starts, and the words
+        self.cache: dict[int, tuple[list[int], list[tuple[str, str | None]]]] = {}
         # the stretches between punctuation marks, found once: (begin, end) in text order
         spans = [m.span() for m in _STRETCH_RE.finditer(text)]
         self.begins = [b for b, _ in spans]
@@ -199,36 +201,32 @@ class _Segments:
         k = bisect_right(self.begins, end - 1) - 1
         return self.begins[k] if k >= 0 and end <= self.ends[k] else end
 
-    def _stretch(self, pos: int) -> tuple[int, list[tuple[int, str, str | None]]]:
-        """The start and the words of the stretch that holds ``text[pos]`` (no punctuation)."""
+    def _stretch(self, pos: int) -> tuple[list[int], list[tuple[str, str | None]]]:
+        """The starts and the words of the stretch that holds ``text[pos]`` (no punctuation)."""
         k = bisect_right(self.begins, pos) - 1
-        lo, hi = self.begins[k], self.ends[k]
-        words = self.cache.get(lo)
-        if words is None:
-            words = []
-            at = lo
-            for tok, tag in tokens(self.text[lo:hi]):
-                words.append((at, tok, tag))
-                at += len(tok)
-            self.cache[lo] = words
-        return lo, words
+        lo = self.begins[k]
+        found = self.cache.get(lo)
+        if found is None:
+            words = tokens(self.text[lo : self.ends[k]])
+            starts = list(accumulate((len(tok) for tok, _ in words[:-1]), initial=lo))
+            found = self.cache[lo] = (starts, words)
+        return found
 
     def tokens(self, lo: int, hi: int) -> list[tuple[str, str | None]]:
         """The words of ``text[lo:hi]`` (which holds no punctuation)."""
         if lo >= hi:
             return []
-        _, words = self._stretch(lo)
-        _, tags = _tagger()
-        out: list[tuple[str, str | None]] = []
-        for at, tok, tag in words:
-            end = at + len(tok)
-            if end <= lo or at >= hi:
-                continue
+        starts, words = self._stretch(lo)
+        first = bisect_right(starts, lo) - 1  # the word that holds text[lo]
+        last = bisect_left(starts, hi) - 1  # the word that holds text[hi - 1]
+        out = words[first : last + 1]
+        for index in {first, last}:  # a word cut at lo or hi is looked up again
+            at = starts[index]
+            end = at + len(words[index][0])
             if at < lo or end > hi:
+                _, tags = _tagger()
                 piece = self.text[max(at, lo) : min(end, hi)]
-                out.append((piece, tags.get(piece)))
-            else:
-                out.append((tok, tag))
+                out[index - first] = (piece, tags.get(piece))
         return out
 
 

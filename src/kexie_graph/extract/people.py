@@ -414,7 +414,7 @@ def find_named_people(text: str) -> list[Candidate]:
     """People named with a title after the name and no organisation (习近平总书记, 谢和平院士,
     汤广福等8名院士): persons, though no post can be recorded."""
     out = []
-    for m in re.finditer(r"总书记|院士|同志|等(?:\d+|[一二两三四五六七八九十]+)名", text):
+    for m in _NAMED_TITLE_RE.finditer(text):
         for length in (3, 2, 4):
             start = m.start() - length
             if start < 0:
@@ -515,6 +515,15 @@ def _sentence_start(text: str, pos: int) -> int:
     return max(text.rfind(c, 0, pos) for c in "。！？\n") + 1
 
 
+_NAMED_TITLE_RE = re.compile(r"总书记|院士|同志|等(?:\d+|[一二两三四五六七八九十]+)名")
+_COUNT_BEFORE = re.compile(r"(?:共|等)?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:人|名|位)$")
+_ELECTING = re.compile(r"选举|聘任|聘请|任命|推选")
+#: 选举X为…, and ，X为… (a comma, then names and 为); the comma as an alternative of its own
+#: rather than in a class, so that every alternative starts with a literal and re skips ahead
+_ELECTED_RE = re.compile(
+    r"(?:选举|聘任|聘请|任命|推选|，|,)"
+    r"(?P<names>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*?)为"
+)
 _APPOINT_RE = re.compile(r"(?:被聘为|受聘为|聘为|当选为|当选|出任|兼任|担任|任)")
 _ELECT_RE = re.compile(
     r"(?:选举|聘任|聘请|任命|推选)?(?=[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*为)"
@@ -545,10 +554,7 @@ def _appointments(
     # X(、Y…)(共N人)当选为/任/被聘为 [organisation] title
     for m in _APPOINT_RE.finditer(text):
         pre = m.start()
-        count = re.search(
-            r"(?:共|等)?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:人|名|位)$",
-            text[max(0, pre - 6) : pre],
-        )
+        count = _COUNT_BEFORE.search(text[max(0, pre - 6) : pre])
         end = pre - len(count.group(0)) if count else pre
         people = _names_before(text, end, "post.reverse")
         if not people:
@@ -571,15 +577,12 @@ def _appointments(
                 )
             )
     # 选举X为理事长, Y、Z为副理事长, 聘任X为秘书长
-    for m in re.finditer(
-        r"(?:选举|聘任|聘请|任命|推选|[，,])(?P<names>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*?)为",
-        text,
-    ):
+    for m in _ELECTED_RE.finditer(text):
         names = _names_from(text, m.start("names"), "post.election")
         if not names or names[-1].end != m.end("names"):
             continue
-        if m.group(0)[0] in "，," and not re.search(
-            r"选举|聘任|聘请|任命|推选", text[_sentence_start(text, m.start()) : m.start()]
+        if m.group(0)[0] in "，," and not _ELECTING.search(
+            text[_sentence_start(text, m.start()) : m.start()]
         ):
             continue
         found = _title_after(text, m.end(), org_ending_at, orgs, whole=True)

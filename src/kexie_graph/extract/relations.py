@@ -450,7 +450,10 @@ _ORG_PROGRAM_RE = re.compile(rf"({_ORG_C})[“]?({_PROG_C})")
 def _where(pattern: re.Pattern[str], s: str, *words: str) -> Iterator[re.Match[str]]:
     """``pattern.finditer(s)``, skipped when ``s`` holds none of ``words``, one of which every
     match of the pattern contains (most sentences state no such construction)."""
-    return pattern.finditer(s) if any(word in s for word in words) else iter(())
+    for word in words:
+        if word in s:
+            return pattern.finditer(s)
+    return iter(())
 
 
 def _constructions(
