@@ -149,6 +149,14 @@ def _tagger() -> tuple[Callable[[str], list[str]], dict[str, str]]:
 _GOVERNING_TAILS = frozenset(word[i:] for word in GOVERNING for i in range(1, len(word)))
 
 
+#: the tags of the words met so far: jieba's table has hundreds of thousands of entries, whose
+#: lookups miss the processor's caches; the words of the genre are a few thousand (remembered up
+#: to a bound, so that a long run over new text cannot grow it without end)
+_TAGS_SEEN: dict[str, str | None] = {}
+_TAGS_REMEMBERED = 100_000
+_UNTAGGED = ""  # no tag is empty
+
+
 def tokens(text: str) -> list[tuple[str, str | None]]:
     """Segment ``text`` with jieba's dictionary (no HMM) and tag each token from the dictionary."""
     cut, tags = _tagger()
@@ -165,7 +173,12 @@ def tokens(text: str) -> list[tuple[str, str | None]]:
                 out[-1][1],
             )  # 赋+能, 第二+十一届: one word the dictionary splits
         else:
-            out.append((tok, tags.get(tok)))
+            tag = _TAGS_SEEN.get(tok, _UNTAGGED)
+            if tag == _UNTAGGED:
+                tag = tags.get(tok)
+                if len(_TAGS_SEEN) < _TAGS_REMEMBERED:
+                    _TAGS_SEEN[tok] = tag
+            out.append((tok, tag))
     return out
 
 
