@@ -7,8 +7,9 @@ supplementary private use plane (U+F0000…), one block of 4096 code points per 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+
+from .candidates import record
 
 __all__ = ["CLASS_CODES", "MentionRef", "Template", "cls_re", "make_template"]
 
@@ -39,7 +40,7 @@ def cls_re(codes: str) -> str:
     return "[" + "".join(parts) + "]"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MentionRef:
     """An entity mention in the reading text (offsets into the reading text)."""
 
@@ -49,7 +50,7 @@ class MentionRef:
     cls: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Template:
     """A sentence with its mentions as placeholders, and the maps back to the reading text."""
 

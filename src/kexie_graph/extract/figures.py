@@ -66,6 +66,7 @@ from kexie_graph.extract.numbers import (
     parse_number,
 )
 
+from .candidates import record
 from .clauses import MentionRef  # the mentions the relation rules read, shared (re-exported)
 from .patterns import finditer_from, words_pattern
 
@@ -94,7 +95,7 @@ FIGURE_UNITS: tuple[str, ...] = (
 FIGURE_KINDS: tuple[str, ...] = ("actual", "target", "change", "rank")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FigureHit:
     """One figure found in the cleaned text; offsets are into that text."""
 
@@ -126,6 +127,8 @@ _HOME_WORDS = frozenset(
     {"全市", "我市", "本市", "全省", "我省", "本省", "全区", "我区", "本区", "全县", "我县", "本县"}
     | {"全州", "我州", "本州", "全盟", "全旗"}
 )
+
+_HOME_WORDS_IN_ORDER = tuple(_HOME_WORDS)  # (a set's order, fixed once in a process)
 
 # Units, longest first, each with the look-aheads that keep it from being the first character of
 # an ordinary word (人才, 家庭, 项目, 部署 …).
@@ -706,7 +709,7 @@ def _trim_lead(text: str, begin: int, end: int) -> int:
 def _strip_noun(phrase: str, mentions: Sequence[str] = ()) -> str:
     """Reduce the words before a number to the noun phrase measured."""
     phrase = _TIME_STRIP.sub("", phrase)
-    words = tuple(word for word in (*mentions, *_HOME_WORDS) if word)
+    words = tuple(word for word in mentions if word) + _HOME_WORDS_IN_ORDER
     for _ in range(6):
         before = phrase
         phrase = phrase.strip(" ,、“”\"'")
@@ -718,7 +721,9 @@ def _strip_noun(phrase: str, mentions: Sequence[str] = ()) -> str:
         phrase = _TRAIL_VERBS.sub("", phrase)
         if phrase == before:
             break
-    phrase = _HEAD_DE.sub(r"\1", phrase)
+    head = _HEAD_DE.search(phrase)  # (one match at most: it ends the phrase)
+    if head is not None:
+        phrase = phrase[: head.start()] + head.group(1) + phrase[head.end() :]
     return phrase[-40:]
 
 

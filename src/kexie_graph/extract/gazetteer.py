@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..errors import ExtractionError
 from ..records import Entity, entity_key
+from .candidates import record
 
 __all__ = ["Gazetteer", "GazetteerHit", "PlaceEntry", "TextPlaces"]
 
@@ -84,7 +85,7 @@ class PlaceEntry:
         return self.name
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class GazetteerHit:
     """A place name found in a text and the division it resolved to."""
 

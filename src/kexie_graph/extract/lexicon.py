@@ -35,6 +35,7 @@ import yaml
 
 from ..errors import ExtractionError
 from ..records import TOP_CLASSES, Entity, entity_key
+from .candidates import record
 
 __all__ = ["KINDS", "Lexicon", "LexiconEntry", "LexiconHit", "derived_aliases"]
 
@@ -182,7 +183,7 @@ class LexiconEntry:
         return tuple(dict.fromkeys((self.zh, *self.aliases)))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LexiconHit:
     """A lexicon name found in a text: ``text[begin:end] == surface``."""
 

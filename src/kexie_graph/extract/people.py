@@ -24,9 +24,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
-from .candidates import Candidate
+from .candidates import Candidate, record
 from .patterns import alternation, words_pattern
 
 __all__ = [
@@ -312,7 +311,7 @@ def split_title(title: str) -> tuple[str | None, str]:
     return None, title
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PostHit:
     """A post held by a named person: title at organisation (reading offsets of the evidence)."""
 
@@ -325,7 +324,7 @@ class PostHit:
     title_at: int = -1  # reading offset of the title itself (of its internal body, if it names one)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Byline:
     """A reporter's or photographer's credit."""
 

@@ -19,14 +19,14 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 
 from ..records import Article, Entity, Figure, Mention, Post, Reading, Relation, Span, entity_key
 from ..text import paragraphs, prepare, sentences
 from ..text.normalize import ReadingText
 from . import grammar
-from .candidates import Candidate
+from .candidates import Candidate, record
 from .clauses import MentionRef
 from .context import Context, build_context
 from .figures import find_figures
@@ -695,7 +695,7 @@ def _attendance(
 # ----------------------------------------------------------------------------- posts
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _PostPlan:
     """A post to record once the candidates are resolved: who, where, which role, evidence."""
 

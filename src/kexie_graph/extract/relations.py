@@ -18,15 +18,15 @@ import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 
+from .candidates import record
 from .clauses import MentionRef, Template, cls_re, make_template
 from .patterns import words_pattern
 
 __all__ = ["VERBS", "RelHit", "find_relations", "period_markers"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RelHit:
     """A relation found in the reading text."""
 
