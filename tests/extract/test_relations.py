@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kexie_graph.extract.clauses import MentionRef
 from kexie_graph.extract.relations import find_relations, period_markers
@@ -180,3 +184,33 @@ def test_people_who_attend_or_chair_take_part_in_the_event() -> None:
 def test_no_attendance_without_an_event() -> None:
     found = _triples("本报讯 四川省植物学会理事长王一鸣出席并讲话。")
     assert not any(p == "participates_in" for _, p, _ in found)
+
+
+def _markers_by_one_pattern(text: str, year: int | None) -> list[tuple[int, str]]:
+    """period_markers as plain patterns state it (the opening year checked by a lookbehind)."""
+    out = [
+        (m.start(), m.group(1))
+        for m in re.finditer(r"“?(十[二三四五六]五)”?(?:时期|期间|以来|规划|开局|末|初)", text)
+    ]
+    if year:
+        out += [(m.start(), str(year)) for m in re.finditer(r"今年|本年度|年内", text)]
+        out += [(m.start(), str(year - 1)) for m in re.finditer(r"去年", text)]
+    out += [
+        (m.start(1), m.group(1))
+        for m in re.finditer(r"(?:^|(?<=[\n。；;]))\s*(20\d\d)年(?:[,，是]|以来)", text)
+    ]
+    return sorted(out)
+
+
+_PERIOD_PIECES = st.sampled_from(
+    [
+        *("2020", "2021年", "年", "，", ",", "是", "以来", "。", "；", ";", "“", "”"),
+        *("十三五", "十四五", "时期", "今年", "去年", "的", "20", "2", "\n", " ", "\u3000"),
+    ]
+)
+
+
+@settings(deadline=None)
+@given(st.lists(_PERIOD_PIECES, max_size=14).map("".join), st.sampled_from([None, 2021]))
+def test_period_markers_are_those_of_the_plain_patterns(text: str, year: int | None) -> None:
+    assert period_markers(text, year) == _markers_by_one_pattern(text, year)

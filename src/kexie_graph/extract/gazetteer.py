@@ -360,7 +360,8 @@ class Gazetteer:
                     index.setdefault(surface[:2], []).append((surface, texts))
             firsts = "".join(sorted({pair[0] for pair in index}))
             seconds = "".join(sorted({pair[1] for pair in index}))
-            starts = f"(?=[{re.escape(firsts)}][{re.escape(seconds)}])" if index else "(?!)"
+            # (the first character matched, not looked ahead at: re then skips to such characters)
+            starts = f"[{re.escape(firsts)}](?=[{re.escape(seconds)}])" if index else "(?!)"
             self._index = index, re.compile(starts)
         return self._index
 

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from .candidates import record
 from .clauses import MentionRef, Template, cls_re, make_template
-from .patterns import words_pattern
+from .patterns import finditer_from, words_pattern
 
 __all__ = ["VERBS", "RelHit", "find_relations", "period_markers"]
 
@@ -125,18 +125,33 @@ _PAST = re.compile(r"已经|已|先后|累计|建成了|成立了|去年|此前|
 _AGENT = "OLS"
 
 
+_FIVE_YEAR_PLAN = re.compile(r"“?(十[二三四五六]五)”?(?:时期|期间|以来|规划|开局|末|初)")
+_FIVE_YEAR_PLAN_STARTS = re.compile("[“十]")
+_THIS_YEAR = re.compile(r"今年|本年度|年内")
+_LAST_YEAR = re.compile(r"去年")
+#: a year and what makes it a period marker; whether it opens a sentence is checked apart (a
+#: pattern that starts with that check, (?:^|(?<=[\n。；;]))\s*, makes re try every position)
+_OPENING_YEAR = re.compile(r"(20\d\d)年(?:[,，是]|以来)")
+
+
 def period_markers(text: str, article_year: int | None) -> list[tuple[int, str]]:
     """Return (position, period) markers in reading order: “十三五”时期, 今年, 2020年, …"""
     out: list[tuple[int, str]] = []
-    for m in re.finditer(r"“?(十[二三四五六]五)”?(?:时期|期间|以来|规划|开局|末|初)", text):
+    for m in finditer_from(_FIVE_YEAR_PLAN, _FIVE_YEAR_PLAN_STARTS, text):
         out.append((m.start(), m.group(1)))
     if article_year:
-        for m in re.finditer(r"今年|本年度|年内", text):
+        for m in _THIS_YEAR.finditer(text):
             out.append((m.start(), str(article_year)))
-        for m in re.finditer(r"去年", text):
+        for m in _LAST_YEAR.finditer(text):
             out.append((m.start(), str(article_year - 1)))
-    for m in re.finditer(r"(?:^|(?<=[\n。；;]))\s*(20\d\d)年(?:[,，是]|以来)", text):
-        out.append((m.start(1), m.group(1)))
+    for m in _OPENING_YEAR.finditer(text):
+        # the year opens its sentence or line: only spaces between it and the text's start, a
+        # line end or 。；;
+        lead = m.start()
+        while lead > 0 and text[lead - 1].isspace():
+            lead -= 1
+        if lead == 0 or text[lead - 1] in "。；;" or "\n" in text[lead : m.start()]:
+            out.append((m.start(1), m.group(1)))
     return sorted(out)
 
 
