@@ -258,7 +258,7 @@ class Gazetteer:
         a form shared only with former divisions means the current one. With ``prefer_province``,
         a form shared by a province and lower divisions (吉林, 海南) means the province.
         """
-        found = self.lookup(name)
+        found = self._by_surface.get(name.strip(), ())  # (read only: no copy, as lookup() makes)
         if len(found) <= 1:  # nothing to decide: the context is not needed
             return found[0] if found else None
         return self._choose(found, self._context(context_places), prefer_province)

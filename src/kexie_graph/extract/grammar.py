@@ -553,7 +553,9 @@ _PAREN_PLACE_RE = re.compile(
 
 def find_paren_places(text: str) -> list[Candidate]:
     """Find place names with a place in brackets (西部(重庆)科学城, 中国(四川)自由贸易试验区)."""
-    out = []
+    out: list[Candidate] = []
+    if "(" not in text:
+        return out  # (every such name has its bracket: the scan would find nothing)
     for m in _PAREN_PLACE_RE.finditer(text):
         pre = m.group(0).split("(", 1)[0]
         cut = 0

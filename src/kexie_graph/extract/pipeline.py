@@ -492,12 +492,13 @@ def _resolve(
                 break
     entities: dict[str, Entity] = {}
     key_of: dict[int, str] = {}
+    forms_of = {k: surfaces(g) for k, g in groups.items()}
     for k, g in groups.items():
         target = canon[k]
         while canon[target] != target:
             target = canon[target]
         c0 = groups[target][0]
-        forms = surfaces(g) | surfaces(groups[target])
+        forms = forms_of[k] | forms_of[target]
         prev = entities.get(target)
         aliases = set(prev.aliases if prev else c0.aliases) | set(c0.aliases) | forms
         for c in g:

@@ -139,7 +139,9 @@ class Layout:
     units: tuple[Unit, ...]
 
 
-_LINE = re.compile(r"[^\S\n]*(\S[^\n]*?)[^\S\n]*(?:\n|\Z)")
+# A line's content runs from its first to its last non-space character: matched greedily to the
+# line end and back to that character (a lazy match would test for the line end at every one).
+_LINE = re.compile(r"[^\S\n]*(\S(?:[^\n]*\S)?)[^\S\n]*(?:\n|\Z)")
 
 
 def split_lines(text: str) -> list[Line]:

@@ -20,7 +20,9 @@ from .punct import BRACKET_PAIRS, CLOSERS, OPENERS, SENTENCE_END
 
 __all__ = ["paragraphs", "sentences"]
 
-_PARAGRAPH = re.compile(r"[^\S\n]*(\S[^\n]*?)[^\S\n]*(?:\n|\Z)")
+# A line's content runs from its first to its last non-space character: matched greedily to the
+# line end and back to that character (a lazy match would test for the line end at every one).
+_PARAGRAPH = re.compile(r"[^\S\n]*(\S(?:[^\n]*\S)?)[^\S\n]*(?:\n|\Z)")
 _MARKS = re.compile("[" + re.escape("".join(sorted(SENTENCE_END | OPENERS | CLOSERS))) + "]")
 _SPACE = re.compile(r"\s*")
 _QUOTE_CLOSERS = frozenset("”’」』")
