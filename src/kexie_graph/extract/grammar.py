@@ -188,6 +188,7 @@ _TITLE_TAIL = tuple(
     for t in TITLES
     if len(t) >= 2 and t not in {"院士", "委员", "成员", "理事", "研究员", "教授", "顾问", "常委"}
 )
+_TITLE_LAST = frozenset(t[-1] for t in _TITLE_TAIL)
 #: a post title starting here (局长, 院长 …): what looks like a head is part of it
 _TITLE_START = re.compile("|".join(t for t in TITLES if len(t) >= 2))
 
@@ -248,11 +249,12 @@ _STRETCH_RE = re.compile("[^" + re.escape("".join(sorted(_PUNCT))) + "]+")
 
 
 def _is_stop(tok: str, tag: str | None) -> bool:
-    if tok.endswith(_TITLE_TAIL):
+    # (each test is tried only where it can succeed: a title's last character, a digit)
+    if tok[-1:] in _TITLE_LAST and tok.endswith(_TITLE_TAIL):
         return True  # 书记处书记兼中国科技馆: a post title bounds the name after it
     if tok in GOVERNING or (len(tok) > 2 and (tok[-2:] in GOVERNING or tok[:2] in GOVERNING)):
         return True
-    if _YEAR_WORD_RE.fullmatch(tok):
+    if tok[:1].isdigit() and _YEAR_WORD_RE.fullmatch(tok):
         return True
     if tok.endswith("好") and len(tok) <= 3:
         return True

@@ -320,6 +320,7 @@ class Lexicon:
                     bucket.append(entry)
         self._automaton: ahocorasick.Automaton | None = None
         self._longest = max(map(len, self._by_surface), default=0)
+        self._openings = frozenset(surface[:2] for surface in self._by_surface)  # (or the one)
 
     # ------------------------------------------------------------------ loading
 
@@ -363,6 +364,8 @@ class Lexicon:
         """The name :meth:`find` matches at the start of ``text`` (the longest name or alias that
         opens it, a name in Latin letters only as a whole word), if any: a few lookups, where
         ``find`` reads the whole text."""
+        if text[:2] not in self._openings and text[:1] not in self._openings:
+            return None  # no name starts as the text does
         for end in range(min(len(text), self._longest), 0, -1):
             surface = text[:end]
             entries = self._by_surface.get(surface)
