@@ -15,6 +15,7 @@ development texts and on random strings.
 
 from __future__ import annotations
 
+import string
 from math import inf, log
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,8 @@ __all__ = ["Segmenter"]
 
 _UNSEEN = inf  # not a score: a score is the logarithm of a frequency over the total, at most 0
 _ABSENT = -inf  # not a score either: the fragment is no dictionary entry, not even a prefix
+#: what jieba's re_eng matches, [a-zA-Z0-9]: single letters and digits are run together
+_ASCII_LETTERS_AND_DIGITS = frozenset(string.ascii_letters + string.digits)
 #: fragments remembered at most (dictionary entries and others)
 _REMEMBERED = 200_000
 
@@ -46,7 +49,6 @@ class Segmenter:
         self._scores: dict[str, float | None] = {}
         self._block = jieba.re_han_default
         self._skip = jieba.re_skip_default
-        self._eng = jieba.re_eng
 
     def cut(self, text: str) -> list[str]:
         """The words of ``text``: blocks of ideographs and word characters by the dictionary, the
@@ -104,7 +106,7 @@ class Segmenter:
         at = 0
         while at < size:
             word = block[at : step[at]]
-            if len(word) == 1 and self._eng.match(word):
+            if word in _ASCII_LETTERS_AND_DIGITS:  # (one character: jieba's re_eng)
                 letters += word
             else:
                 if letters:
