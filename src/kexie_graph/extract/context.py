@@ -105,6 +105,7 @@ _SUBJECT_RE = re.compile(  # (?:全市|全省|全区|全县|各级)?科协系统
 )
 #: 科协机关 at the text's start or after one of these characters
 _BARE_SUBUNIT_RE = re.compile(r"科协(?<![^在和与及、的对向为把,，。；\s]科协)(机关)")
+_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
 _DATE_RE = re.compile(r"(?:(20\d\d|19\d\d)年)?(\d{1,2})月(\d{1,2})日")
 _YEAR_RE = re.compile(r"(20\d\d|19\d\d)(?<![\d(（\-—]....)年")
 
@@ -165,7 +166,7 @@ class Context:
         levels = {"省": self.home.province, "市": self.home.city}
         level = levels.get(c.name[:1]) or (self.home.district if c.name[:1] in "区县" else None)
         before = self.text[c.begin - 1] if c.begin > 0 else ""
-        opens = not re.match(r"[\u4e00-\u9fff]", before) or before in "、和与及在由向对为从将"
+        opens = not _IDEOGRAPH.match(before) or before in "、和与及在由向对为从将"
         if level and c.cls == "Organization" and opens and _RELATIVE_LEVEL.match(c.name):
             # 省林业局, 市全民科学素质纲要实施工作办公室: bodies of the home place written short
             return replace(

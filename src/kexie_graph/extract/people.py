@@ -255,6 +255,8 @@ _FOLLOW = [
     "亦",
 ]
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff]")
+_NAME_RUN = re.compile(r"[\u4e00-\u9fff]+")  # every character of a name is one
+_FOLLOWERS = tuple(_FOLLOW)
 _NOT_IN_NAME = set("的和与在是了等将对从向及、，。")
 _ACADEMY_RE = re.compile(r"(中国科学院|中国工程院|中科院|两院|中国社会科学院)院士")
 _COUNT_TAIL = re.compile(r"(?:共|等)?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:人|名|位)")
@@ -268,7 +270,7 @@ def _follows(text: str, pos: int) -> bool:
         return True
     if _COUNT_TAIL.match(text, pos):
         return True
-    return text.startswith(tuple(_FOLLOW), pos)
+    return text.startswith(_FOLLOWERS, pos)
 
 
 def name_at(text: str, pos: int) -> str | None:
@@ -283,7 +285,7 @@ def name_at(text: str, pos: int) -> str | None:
         return None
     for total in (surname_len + 1, surname_len + 2):
         cand = text[pos : pos + total]
-        if len(cand) < total or not all(_NAME_CHARS.match(c) for c in cand):
+        if len(cand) < total or not _NAME_RUN.fullmatch(cand):
             return None
         bad = {c for c in cand if c in _NOT_IN_NAME}
         if bad:

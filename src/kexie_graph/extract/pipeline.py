@@ -519,7 +519,11 @@ def _resolve(
 
 
 def _strip(name: str) -> str:
-    return re.sub(r"[“”《》\"'()（）\-\d年]", "", name)
+    return _UNNAMING.sub("", name)
+
+
+#: what a comparison of names leaves out: quotes, title marks, brackets, dashes, digits, 年
+_UNNAMING = re.compile(r"[“”《》\"'()（）\-\d年]")
 
 
 def _abbreviates(short: str, full: str, cls_short: str, cls_full: str) -> bool:
