@@ -7,6 +7,7 @@ supplementary private use plane (U+F0000…), one block of 4096 code points per 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 
 from .candidates import record
@@ -52,12 +53,17 @@ class MentionRef:
 
 @record
 class Template:
-    """A sentence with its mentions as placeholders, and the maps back to the reading text."""
+    """A sentence with its mentions as placeholders, and the map back to the reading text.
+
+    A placeholder stands for its mention's span; the plain characters between placeholders are
+    the reading text's, in order, from ``begin`` (so a plain character's offset is found from the
+    placeholder before it: no table of every character's offsets is needed).
+    """
 
     text: str
-    starts: tuple[int, ...]  # reading offset of each template character's start
-    ends: tuple[int, ...]  # reading offset of each template character's end
     mentions: tuple[MentionRef | None, ...]  # the mention behind each placeholder, else None
+    begin: int  # reading offset of the template's first character
+    placeholders: tuple[int, ...]  # template indices of the placeholders, in order
 
     def mention(self, i: int) -> MentionRef:
         """Return the mention behind the placeholder at template index ``i``."""
@@ -66,9 +72,26 @@ class Template:
             raise IndexError(f"no mention at template index {i}")
         return ref
 
+    def start(self, i: int) -> int:
+        """The reading offset where template character ``i`` starts (indexed as a tuple is)."""
+        ref = self.mentions[i]  # (raises IndexError as a tuple of offsets would)
+        if ref is not None:
+            return ref.begin
+        i %= len(self.text)
+        k = bisect_right(self.placeholders, i) - 1
+        if k < 0:
+            return self.begin + i
+        before = self.placeholders[k]
+        return self.mention(before).end + i - before - 1
+
+    def end(self, i: int) -> int:
+        """The reading offset where template character ``i`` ends."""
+        ref = self.mentions[i]
+        return ref.end if ref is not None else self.start(i) + 1
+
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Return the reading-text span of template characters ``[i, j)``."""
-        return self.starts[i], self.ends[j - 1]
+        return self.start(i), self.end(j - 1)
 
     def code(self, i: int) -> str | None:
         """Return the class code of the placeholder at ``i`` (or None for plain text)."""
@@ -81,31 +104,24 @@ class Template:
 def make_template(text: str, begin: int, end: int, mentions: list[MentionRef]) -> Template:
     """Build the template of ``text[begin:end]``; ``mentions`` must not overlap and be sorted."""
     chars: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
     refs: list[MentionRef | None] = []
-
-    def plain(lo: int, hi: int) -> None:  # text[lo:hi] copied, one template character each
-        chars.append(text[lo:hi])
-        starts.extend(range(lo, hi))
-        ends.extend(range(lo + 1, hi + 1))
-        refs.extend([None] * (hi - lo))
-
+    placeholders: list[int] = []
     pos = begin
     counter: dict[str, int] = {}
     for ref in mentions:
         if ref.begin < pos or ref.end > end:
             continue
-        if pos < ref.begin:
-            plain(pos, ref.begin)
+        if pos < ref.begin:  # the plain text before it
+            chars.append(text[pos : ref.begin])
+            refs.extend([None] * (ref.begin - pos))
         i = _ORDER.index(ref.cls)
         n = counter.get(ref.cls, 0)
         counter[ref.cls] = n + 1
+        placeholders.append(len(refs))
         chars.append(chr(_BASE + i * _BLOCK + n % _BLOCK))
-        starts.append(ref.begin)
-        ends.append(ref.end)
         refs.append(ref)
         pos = ref.end
     if pos < end:
-        plain(pos, end)
-    return Template("".join(chars), tuple(starts), tuple(ends), tuple(refs))
+        chars.append(text[pos:end])
+        refs.extend([None] * (end - pos))
+    return Template("".join(chars), tuple(refs), begin, tuple(placeholders))

@@ -548,7 +548,6 @@ def _name_relations(
     chosen: list[Candidate], key_of: dict[int, str], ents: dict[str, Entity], ctx: Context
 ) -> list[RelHit]:
     hits: list[RelHit] = []
-    by_key = {key_of[id(c)]: c for c in chosen if id(c) in key_of}
     for c in chosen:
         if id(c) not in key_of:
             continue
@@ -607,7 +606,6 @@ def _name_relations(
                     "name.place-in-place",
                 )
             )
-    del by_key
     return hits
 
 

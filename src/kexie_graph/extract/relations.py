@@ -337,7 +337,7 @@ def find_relations(
                 > text[b:e].count("”") + text[b:e].count("》")
             ):
                 e += 1
-            hits.append(RelHit(subj, pred, obj, b, e, rule, when_at(sent.t.starts[at])))
+            hits.append(RelHit(subj, pred, obj, b, e, rule, when_at(sent.t.start(at))))
 
         s = sent.s
         first = sent.first_subject()
@@ -388,7 +388,7 @@ def find_relations(
                     if verb == "打造" and kind_of(obj) == "Brand":
                         pred = "implements"
                     elif verb == "谋划建设" or _FUTURE.search(clause) or not _PAST.search(clause):
-                        period = when_at(sent.t.starts[m.start()])
+                        period = when_at(sent.t.start(m.start()))
                         past = (
                             period is not None
                             and article_year is not None
