@@ -44,8 +44,8 @@ class Segmenter:
         # what the dictionary says of each fragment met so far: its score, log(freq) - log(total)
         # (None for a prefix that is no word), or _ABSENT. Looked up here, a fragment costs
         # neither a logarithm nor a lookup in the whole dictionary, whose hundreds of thousands
-        # of entries miss the processor's caches. Fragments outside the dictionary are remembered
-        # only up to a bound, so that a long run over new text cannot grow it without end.
+        # of entries miss the processor's caches. Fragments are remembered up to a bound, so that
+        # a long run over new text cannot grow it without end.
         self._scores: dict[str, float | None] = {}
         self._block = jieba.re_han_default
         self._skip = jieba.re_skip_default
@@ -82,13 +82,14 @@ class Segmenter:
             while True:
                 word_score = scores.get(frag, _UNSEEN)
                 if word_score is _UNSEEN:
-                    if frag not in freq:
-                        if len(scores) < _REMEMBERED:
-                            scores[frag] = _ABSENT
-                        break
-                    count = freq[frag]
-                    word_score = scores[frag] = log(count) - logtotal if count else None
-                elif word_score is _ABSENT:
+                    if frag in freq:
+                        count = freq[frag]
+                        word_score = log(count) - logtotal if count else None
+                    else:
+                        word_score = _ABSENT
+                    if len(scores) < _REMEMBERED:
+                        scores[frag] = word_score
+                if word_score is _ABSENT:
                     break
                 if word_score is not None:
                     value = word_score + score[stop]
