@@ -10,8 +10,8 @@ For synthetic corpora shaped like the real graph (``benchmarks/synth.py``) at 10
 Stores:
 
 * ``kexie``: :func:`kexie_graph.store.write_store` (a new on-disk generation, the union default
-  graph materialised), then :func:`kexie_graph.query.query` on the store opened read-only: the
-  guard, saved prefixes, typed rows, all included;
+  graph materialised), then, in a fresh process as ``query``/``serve`` would, the store opened
+  read-only and :func:`kexie_graph.query.query`: the guard, saved prefixes, typed rows included;
 * ``kexie+deadline``: the same queries with ``timeout=`` (each runs in the worker process);
 * ``pyoxigraph``: ``Store(path).bulk_load`` and ``query(..., use_default_graph_as_union=True)``
   with the values read out of each solution: Oxigraph with no layer at all (note: its union is a
@@ -208,17 +208,22 @@ def child(
 
     queries = _all_queries()
     result: dict[str, Any] = {"backend": backend}
-    if backend in ("kexie", "kexie+deadline", "pyoxigraph (kexie files)"):
-        from kexie_graph.query import query
-        from kexie_graph.store import open_store, write_store
+    if backend == "kexie (load)":
+        from kexie_graph.store import write_store
 
         folder = work / "kexie"
-        if backend == "kexie":
-            shutil.rmtree(folder, ignore_errors=True)
-            started = time.perf_counter()
-            write_store(folder, data)
-            result["load_seconds"] = time.perf_counter() - started
-            result["load_rss_mb"] = _rss_mb()
+        shutil.rmtree(folder, ignore_errors=True)
+        started = time.perf_counter()
+        write_store(folder, data)
+        result["load_seconds"] = time.perf_counter() - started
+        result["load_rss_mb"] = _rss_mb()
+        result["queries"] = {}
+    elif backend in ("kexie", "kexie+deadline", "pyoxigraph (kexie files)"):
+        # a fresh process opens the store the load wrote, as `query`, `serve` or a notebook does
+        from kexie_graph.query import query
+        from kexie_graph.store import open_store
+
+        folder = work / "kexie"
         store = open_store(folder, read_only=True)
         if backend == "pyoxigraph (kexie files)":
             import pyoxigraph as ox
@@ -359,6 +364,7 @@ def _vm_hwm_mb(pid: int) -> float | None:
 
 _SIZES = {"100k": 100_000, "1M": 1_000_000, "3M": 3_000_000}
 _BACKENDS = [
+    "kexie (load)",
     "kexie",
     "kexie+deadline",
     "pyoxigraph (kexie files)",
@@ -426,6 +432,9 @@ def main(argv: list[str] | None = None) -> int:
         "--cap", type=float, default=60.0, help="a first run longer than this stops the query"
     )
     parser.add_argument("--out", type=Path, default=RESULTS / "store")
+    parser.add_argument(
+        "--merge", action="store_true", help="keep the other sizes already in the results file"
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
@@ -453,8 +462,13 @@ def main(argv: list[str] | None = None) -> int:
         "queries": _all_queries(),
         "sizes": {},
     }
+    previous = args.out.with_suffix(".json")
+    if args.merge and previous.exists():
+        kept = json.loads(previous.read_text(encoding="utf-8")).get("sizes", {})
+        report["sizes"] = {label: kept[label] for label in _SIZES if label in kept}
     for label in sizes:
         data = _corpus(label)
+        load_before = os.getloadavg()
         work = WORK / f"store-{label}"
         work.mkdir(parents=True, exist_ok=True)
         results: dict[str, Any] = {}
@@ -468,9 +482,17 @@ def main(argv: list[str] | None = None) -> int:
                 flush=True,
             )
         shutil.rmtree(work, ignore_errors=True)
+        loaded = results.pop("kexie (load)")
+        results["kexie"].update(
+            load_seconds=loaded["load_seconds"], load_rss_mb=loaded["peak_rss_mb"]
+        )
         names = list(QUERIES)
         every = list(results["kexie"]["queries"])
-        summary: dict[str, Any] = {"quads": sum(1 for _ in data.open(encoding="utf-8"))}
+        summary: dict[str, Any] = {
+            "quads": sum(1 for _ in data.open(encoding="utf-8")),
+            "load_average_before": load_before,
+            "measured": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        }
         for scope, chosen in (("synthetic", names), ("all", every)):
             for other in ("pyoxigraph", "pyoxigraph (kexie files)", "rdflib"):
                 if other in results:
@@ -493,6 +515,7 @@ def main(argv: list[str] | None = None) -> int:
                 results["rdflib"]["load_seconds"] / memory
             )
         report["sizes"][label] = {"summary": summary, "results": results}
+        report["sizes"] = {k: report["sizes"][k] for k in _SIZES if k in report["sizes"]}
         _write(report, args.out)  # after each size, so that a later failure keeps what was measured
     print(_markdown(report))
     return 0
@@ -539,7 +562,11 @@ def _markdown(report: dict[str, Any]) -> str:
             f"{results[b]['load_seconds']:.1f}" if "load_seconds" in results[b] else "(same store)"
             for b in backends
         ]
-        rss = ["peak RSS (MB)"] + [
+        load_rss = ["peak RSS loading (MB)"] + [
+            f"{results[b]['load_rss_mb']:,.0f}" if "load_rss_mb" in results[b] else "—"
+            for b in backends
+        ]
+        rss = ["peak RSS after queries (MB)"] + [
             f"{results[b]['peak_rss_mb']:,.0f}"
             + (
                 f" + worker {results[b]['worker_rss_mb']:,.0f}"
@@ -548,7 +575,7 @@ def _markdown(report: dict[str, Any]) -> str:
             )
             for b in backends
         ]
-        lines += ["| " + " | ".join(load) + " |", "| " + " | ".join(rss) + " |"]
+        lines += ["| " + " | ".join(row) + " |" for row in (load, load_rss, rss)]
         for name in results["kexie"]["queries"]:
             cells = [f"{name} (ms)"]
             for b in backends:
@@ -562,8 +589,13 @@ def _markdown(report: dict[str, Any]) -> str:
             lines.append("| " + " | ".join(cells) + " |")
         lines += ["", "Rows returned in brackets.", ""]
         for key, value in size["summary"].items():
-            if key != "quads":
+            if key not in ("quads", "load_average_before", "measured"):
                 lines.append(f"- {key}: **{value:,.2f}×**")
+        if "measured" in size["summary"]:
+            lines.append(
+                f"- measured {size['summary']['measured']}, load average before "
+                f"{', '.join(f'{x:.2f}' for x in size['summary']['load_average_before'])}"
+            )
         guard = results["kexie"].get("guard")
         if guard:
             lines.append(
