@@ -294,3 +294,19 @@ def test_an_event_under_two_names_with_a_quoted_part_and_its_ordinal() -> None:
 def test_place_words_are_left_out_of_programme_names() -> None:
     found = _names(grammar.find_headed("全省院士专家示范工作站已达145家。", lambda pos: None))
     assert ("Program", "院士专家示范工作站") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "known"),
+    [
+        ("共引进中国科学院院士5人。", "中国科学院"),
+        ("今年引进中国工程院院士3名。", "中国工程院"),
+    ],
+)
+def test_a_head_that_ends_a_known_name_does_not_stretch_it_over_a_verb(
+    text: str, known: str
+) -> None:
+    at = text.index(known)
+    org = Candidate(at, at + len(known), "Organization", known, "test", "Academy")
+    found = _names(grammar.find_headed(text, _ends(org)))
+    assert not any(name.endswith(known) and name != known for _, name in found)

@@ -627,6 +627,9 @@ def find_headed(
             and not _NATIONAL_OBJECT_RE.match(text, he)
         ):
             continue  # 国家战略科技力量: 战略 modifies the noun after it
+        known = barrier_at(he)
+        if known is not None and known.begin < hb and known.cls == head.cls == "Organization":
+            continue  # 引进中国科学院院士: the head ends a name already found, which bounds it
         start, modifiers, absorbed, prefix_verb = _expand_left(text, hb, head, barrier, segments)
         if start >= hb:
             continue
