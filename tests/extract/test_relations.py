@@ -214,3 +214,22 @@ _PERIOD_PIECES = st.sampled_from(
 @given(st.lists(_PERIOD_PIECES, max_size=14).map("".join), st.sampled_from([None, 2021]))
 def test_period_markers_are_those_of_the_plain_patterns(text: str, year: int | None) -> None:
     assert period_markers(text, year) == _markers_by_one_pattern(text, year)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新华社郑州5月20日电（记者李明）记者从河南省科协获悉，全省已建成院士工作站15家。",
+        "新华社北京7月1日电 记者1日获悉，已有30个学会参与。",
+        "本报成都3月2日讯 全省新建院士工作站12家。",
+    ],
+)
+def test_the_dateline_names_no_subject_of_the_news(text: str) -> None:
+    from kexie_graph.extract import extract_text
+
+    reading = extract_text(text, "a")
+    dateline_keys = {"Organization/新华通讯社", "Place/郑州市", "Place/北京市", "Place/成都市"}
+    naming = {"located_in", "publishes"}
+    stated = {r.subject for r in reading.relations if r.predicate not in naming}
+    assert not stated & dateline_keys
+    assert not {f.subject for f in reading.figures} & dateline_keys

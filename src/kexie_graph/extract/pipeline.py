@@ -71,6 +71,9 @@ def extract(article: Article) -> Reading:
         MentionRef(c.begin, c.end, key_of[id(c)], c.cls) for c in chosen if id(c) in key_of
     ]
     mentions_r.sort(key=lambda m: m.begin)
+    if ctx.dateline is not None:  # the dateline's paper and city state nothing of the news
+        db, de = ctx.dateline
+        mentions_r = [m for m in mentions_r if not (db <= m.begin and m.end <= de)]
     sents = sentences(text)
     hits: list[RelHit] = []
     hits += _name_relations(chosen, key_of, ents_by_key, ctx)
