@@ -351,8 +351,8 @@ def evaluate_reading(reading: Reading, gold: Gold) -> Scores:
 
     def gold_key(o: dict[str, Any], relative: bool) -> tuple[object, ...]:
         year = _year(o.get("year"))
-        if relative and gold_year and year == gold_year:
-            year = _ARTICLE_YEAR
+        if relative and ((gold_year and year == gold_year) or (not gold_year and not year)):
+            year = _ARTICLE_YEAR  # as for predictions: no year in an undated article is its own
         return (
             ids.get(str(o.get("subject")), "?"),
             _decimal(o.get("value")),

@@ -270,3 +270,16 @@ def test_cli_writes_json(tiny_build: tuple[Path, Path], tmp_path: Path) -> None:
     assert data["baseline"]["article"] == "baseline"
     assert main(["evaluate", "--gold", str(gold_path.parent), "--store", str(root / "build")]) == 0
     assert main(["evaluate", "--gold", str(gold_path.parent)]) == 2  # neither articles nor a store
+
+
+@pytest.mark.parametrize(
+    ("fig_year", "relative"),
+    [(None, 1), ("2020", 0)],
+)
+def test_an_undated_gold_without_a_year_is_the_articles_year_too(
+    fig_year: str | None, relative: int
+) -> None:
+    figure = {"subject": "city", "value": 12, "unit": "count", "kind": "actual", "evidence": "x"}
+    gold = _gold(date=None, observations=[figure])
+    s = evaluate_reading(_reading(date=None, fig_year=fig_year), gold)
+    assert s.figures.tp == relative
