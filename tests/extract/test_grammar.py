@@ -310,3 +310,36 @@ def test_a_head_that_ends_a_known_name_does_not_stretch_it_over_a_verb(
     org = Candidate(at, at + len(known), "Organization", known, "test", "Academy")
     found = _names(grammar.find_headed(text, _ends(org)))
     assert not any(name.endswith(known) and name != known for _, name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "expected"),
+    [
+        (
+            "某市科协第十届委员会第三次全体会议召开。",
+            "某市科协",
+            "某市科协第十届委员会第三次全体会议",
+        ),
+        ("某市科协十届三次全会召开。", "某市科协", "某市科协第十届委员会第三次全体会议"),
+        (
+            "某协会第十届全国委员会第三次全体会议在京召开。",
+            "某协会",
+            "某协会第十届委员会第三次全体会议",
+        ),
+        (
+            "某学会第八届理事会第二次常务理事会议召开。",
+            "某学会",
+            "某学会第八届理事会第二次常务理事会议",
+        ),
+        ("某学会第八届理事会第二次会议召开。", "某学会", "某学会第八届理事会第二次会议"),
+        ("某学会第8届常委会第2次会议召开。", "某学会", "某学会第八届常务委员会第二次会议"),
+    ],
+)
+def test_a_session_written_out_is_the_event_its_short_form_names(
+    text: str, org: str, expected: str
+) -> None:
+    def org_before(pos: int) -> tuple[int, str] | None:
+        return (0, org) if pos == len(org) else None
+
+    found = {(c.cls, c.name) for c in grammar.find_sessions(text, org_before)}
+    assert found == {("Event", expected)}

@@ -469,13 +469,28 @@ def find_quoted(text: str) -> list[Candidate]:
 
 _NUM = r"[一二三四五六七八九十百零〇两\d]{1,4}"
 _SESSION_RE = re.compile(
-    rf"(?:第)?(?P<n>{_NUM})届(?:(?:第)?(?P<m>{_NUM})次)?(?P<kind>全会|全委会|全体会议|全体委员会议|常委会议|常委会|理事会议|理事会|委员会)"
+    # the full form first: 第十届委员会第三次全体会议, 第八届理事会第二次常务理事会议
+    rf"第(?P<fn>{_NUM})届(?P<fbody>全国委员会|委员会|常务委员会|常委会|理事会)"
+    rf"第(?P<fm>{_NUM})次(?P<fkind>全体会议|全体委员会议|常务理事会议|常务理事会|会议)"
+    rf"|(?:第)?(?P<n>{_NUM})届(?:(?:第)?(?P<m>{_NUM})次)?(?P<kind>全会|全委会|全体会议|全体委员会议|常委会议|常委会|理事会议|理事会|委员会)"
     rf"|第(?P<c>{_NUM})次(?P<ckind>会员代表大会|代表大会)"
 )
 
 
 #: the characters a session's name starts with: 第 or a numeral
 _SESSION_STARTS = re.compile(r"[第一二三四五六七八九十百零〇两\d]")
+
+
+def _full_session(term: str, body: str, number: str, kind: str) -> str:
+    """The canonical name of a session written out (第十届全国委员会第三次全体会议), the one its
+    short form (十届三次全会) is given, so that both name one event."""
+    if body in {"委员会", "全国委员会"}:
+        meeting = "全体会议" if kind.startswith("全体") else kind
+        return f"第{_cn(term)}届委员会第{_cn(number)}次{meeting}"
+    if body in {"常务委员会", "常委会"}:
+        return f"第{_cn(term)}届常务委员会第{_cn(number)}次会议"
+    meeting = "常务理事会议" if kind.startswith("常务理事") else "会议"
+    return f"第{_cn(term)}届理事会第{_cn(number)}次{meeting}"
 
 
 def _cn(num: str) -> str:
@@ -503,6 +518,29 @@ def find_sessions(
     for m in finditer_from(_SESSION_RE, _SESSION_STARTS, text):
         org = org_before(m.start())
         body = m.group("kind") in {"理事会", "委员会"} and not m.group("m")
+        if m.group("fn"):
+            if org is None:
+                if not last_org:
+                    continue
+                org = (m.start(), last_org)
+            begin, org_name = org
+            last_org = org_name
+            out.append(
+                Candidate(
+                    begin,
+                    m.end(),
+                    "Event",
+                    org_name
+                    + _full_session(
+                        m.group("fn"), m.group("fbody"), m.group("fm"), m.group("fkind")
+                    ),
+                    "session.full",
+                    "Meeting",
+                    95,
+                    parent=org_name,
+                )
+            )
+            continue
         if org is None:
             if not (body and m.group(0).startswith("第") and last_org):
                 continue
