@@ -496,3 +496,32 @@ def test_counts_of_divisions_are_the_home_place_s_and_thresholds_are_no_values()
 
 def test_per_thousand_is_no_count() -> None:
     assert run("每千人中有128人具备科学素质。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "indicator"),
+    [
+        (
+            "本报讯 宁波市科协十届三次全会召开。\n会议指出，今年以来，市科协新建院士专家工作站12家。",
+            "Organization/宁波市科学技术协会",
+            "新建院士专家工作站数量",
+        ),
+        (
+            "本报讯 会上强调，到2025年，宁波市公民具备科学素质比例要超过18%。",
+            "Place/宁波市",
+            "公民具备科学素质比例",
+        ),
+        (
+            "本报讯 会议要求，到2025年，宁波市公民具备科学素质比例力争达到18%。",
+            "Place/宁波市",
+            "公民具备科学素质比例",
+        ),
+    ],
+)
+def test_who_reports_a_figure_is_not_its_subject_nor_its_modal_verb_its_name(
+    text: str, subject: str, indicator: str
+) -> None:
+    from kexie_graph.extract import extract_text
+
+    figures = extract_text(text, "a").figures
+    assert [(f.subject, f.indicator) for f in figures] == [(subject, indicator)]

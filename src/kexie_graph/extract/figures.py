@@ -342,7 +342,8 @@ _TRAIL_VERBS = re.compile(
     r"保持在|稳定在|不少于|不低于|至少|不到|不足|约|近|有|共有|共|累计|已经|已|将|吸纳了?|聘请了?|"
     r"培训了?|举办了?|开展了?|建成了?|建设了?|新增了?|新建了?|推进|推动|抓好|完成了?|组织了|"
     r"发展了?|拥有|覆盖了?|惠及|服务了?|带动了?|吸引了?|举行了?|打造了?|设立了?|成立了?|获得了?|"
-    r"入选了?|评选出?|表彰了?|重点|同步|全力|积极|进一步|大力|已建|遴选|从|由|自|的)$"
+    r"入选了?|评选出?|表彰了?|重点|同步|全力|积极|进一步|大力|已建|遴选|从|由|自|的|"
+    r"要|需要|须|必须|应当|应|力争|争取|预计|确保|有望|可望)$"
 )
 _NOUN_STOP = re.compile(
     r"担任|参加|参与|成为|入选|获得|获评|荣获|走进|深入|开展|进行|参观|受益|覆盖|接受|完成|实现|带动|"
@@ -1596,6 +1597,8 @@ def _settle_subject(
         return
     # Earlier clauses of the sentence, from its start: its topic (an organisation or place first).
     for lo, c_hi in _clauses(text, s_lo, min(c_lo, hi)):
+        if _REPORTING.search(text, lo, c_hi):
+            continue  # 会议指出，…: who says it is not what the figure is about
         found = [m for m in art.mentions_in(lo, c_hi) if not _modifies(text, m)]
         if found:
             found.reverse()  # from the clause's start
@@ -1632,6 +1635,11 @@ def _settle_subject(
             return
     figure.subject = art.topic_subject or art.default_subject or art.home
 
+
+#: a clause that only reports who says what follows (会议指出, 会上强调, 记者从省科协获悉)
+_REPORTING = re.compile(
+    r"(?:指出|强调|要求|认为|提出|表示|透露|介绍|获悉|了解到|宣布|说|称)[:：,，]?\s*$"
+)
 
 #: words after a name that show it is the clause's own noun phrase, not a modifier of a noun
 _AFTER_HEAD = "是由在将于已和与及、的等共为从对向把被还也都均以所之其并或正近日今当届先"
