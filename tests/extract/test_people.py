@@ -183,3 +183,35 @@ def test_appointed_by_and_certificates() -> None:
 )
 def test_no_posts(text: str) -> None:
     assert find_posts(text, _orgs(), []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "本报讯 宁波市科协全会召开。市委常委、组织部部长陈明出席。",
+            {("中共宁波市委员会", "常委"), ("中共宁波市委组织部", "部长")},
+        ),
+        (
+            "本报讯 宁波市科协全会召开。宁波市委常委、统战部部长陈明出席。",
+            {("中共宁波市委员会", "常委"), ("中共宁波市委统战部", "部长")},
+        ),
+        (
+            "本报讯 宁波市科协全会召开。市委常委、统战部长陈明出席。",
+            {("中共宁波市委员会", "常委"), ("中共宁波市委统战部", "部长")},
+        ),
+        ("本报讯 宁波市科协全会召开。市委宣传部部长陈明出席。", {("中共宁波市委宣传部", "部长")}),
+        (
+            "本报讯 宁波市科协全会召开。市委宣传部副部长陈明出席。",
+            {("中共宁波市委宣传部", "副部长")},
+        ),
+    ],
+)
+def test_a_party_department_written_whole_or_fused_before_its_head(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    from kexie_graph.extract import extract_text
+
+    posts = extract_text(text, "a").posts
+    assert {(p.organization.removeprefix("Organization/"), p.role) for p in posts} == expected
+    assert {p.person for p in posts} == {"Person/陈明"}

@@ -176,6 +176,7 @@ _TITLE_BRANCHES: list[tuple[str, str]] = [
     *((modifier, words_pattern(_BASES)) for modifier in _MODIFIERS),
     *((base, "") for base in _BASES),
     *((department[:-1], "部长") for department in _DEPARTMENTS),
+    *((department, "(?:副)?部长") for department in _DEPARTMENTS),  # 组织部部长, 宣传部副部长
 ]
 _TITLE = alternation(_TITLE_BRANCHES)
 _TITLE_RE = re.compile(_TITLE)
@@ -307,6 +308,8 @@ def split_title(title: str) -> tuple[str | None, str]:
     for dept in _DEPARTMENTS:
         if title == dept[:-1] + "部长":
             return dept, "部长"
+        if title.startswith(dept) and title[len(dept) :] in {"部长", "副部长"}:
+            return dept, title[len(dept) :]
     for unit in TITLE_UNITS:
         if title.startswith(unit) and len(title) > len(unit):
             return unit, title[len(unit) :]
@@ -392,6 +395,9 @@ def _chain(text: str, end: int, org_ending_at: Callable[[int], Candidate | None]
         title = _title_ending_at(text, pos)
         if title is None:
             break
+        unit, rest = split_title(title)
+        if unit in _DEPARTMENTS and title.startswith(unit) and org_ending_at(pos - len(rest)):
+            title = rest  # 市委宣传部 + 部长: the department is the organisation found, not a title
         begin = pos - len(title)
         if begin > 0 and text[begin - 1] in "原前":
             begin -= 1  # 原国家林业局局长: a former post is still reported as the post it was
