@@ -343,3 +343,34 @@ def test_a_session_written_out_is_the_event_its_short_form_names(
 
     found = {(c.cls, c.name) for c in grammar.find_sessions(text, org_before)}
     assert found == {("Event", expected)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "本报讯 中国电建集团科学技术协会成立。",
+            "Organization/中国电力建设集团有限公司科学技术协会",
+        ),
+        ("本报讯 中国电建集团科协成立。", "Organization/中国电力建设集团有限公司科学技术协会"),
+        (
+            "本报讯 3月8日，中国电力建设集团有限公司科学技术协会成立大会在北京召开。",
+            "Event/中国电力建设集团有限公司科学技术协会成立大会",
+        ),
+    ],
+)
+def test_a_groups_association_is_named_once_as_the_group(text: str, expected: str) -> None:
+    from kexie_graph.extract import extract_text
+
+    assert expected in {e.key for e in extract_text(text, "a").entities}
+
+
+def test_a_title_is_no_programme_head() -> None:
+    from kexie_graph.extract import extract_text
+
+    reading = extract_text(
+        "本报讯 集团副总经理、总工程师宗敦峰当选为主席。华东理工大学师生参加。", "a"
+    )
+    keys = {e.key for e in reading.entities}
+    assert not any(k.startswith("Program/") for k in keys)
+    assert "Organization/华东理工大学" in keys

@@ -194,7 +194,11 @@ class Context:
         if hit is not None and hit.end < len(name) and hit.candidates:
             entry = hit.candidates[0]
             if entry.cls == "Organization":
-                name = entry.zh + name[hit.end :]
+                rest = name[hit.end :]
+                if entry.kind == "Company" and "集团" in entry.zh:
+                    # 中国电建集团科协: 中国电建 is the group already, 集团 says it again
+                    rest = rest.removeprefix("集团")
+                name = entry.zh + rest
                 parent = c.parent and entry.zh
                 return replace(
                     c, name=name, parent=parent or c.parent, aliases=(*c.aliases, c.name)

@@ -649,13 +649,21 @@ def find_headed(
         if _TITLE_START.match(text, hb):
             continue  # 局 of 局长, 院 of 院长: a post title, not a name's head
         nxt = HEAD_RE.match(text, he)
-        if text.startswith(COMPOUND_TAILS, he) or (
+        if (
+            text.startswith(COMPOUND_TAILS, he)
+            or (text.startswith("师", he) and not text.startswith("师生", he))  # 总工程师
+        ) or (
             nxt is not None
             and not _TITLE_START.match(text, he)
             and not (
                 (head.text in _COMPANY_HEADS or head.cls == "Place")
                 and _HEAD_BY_TEXT[nxt.group(0)].cls == "Organization"
             )  # a company's or a zone's body (…有限公司科学技术协会, 重庆高新区管委会)
+            and not (
+                head.kind == "ScienceAssociation"
+                and _HEAD_BY_TEXT[nxt.group(0)].cls == "Event"
+                and nxt.group(0).startswith(("成立", "会员代表", "代表"))
+            )  # an association's founding congress (…科学技术协会成立大会) names the association
         ):
             continue  # 科协机关干部队伍, 科协 + 机关: the head is part of a longer noun
         if (
