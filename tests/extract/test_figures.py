@@ -526,3 +526,24 @@ def test_who_reports_a_figure_is_not_its_subject_nor_its_modal_verb_its_name(
 
     figures = extract_text(text, "a").figures
     assert [(f.subject, f.indicator) for f in figures] == [(subject, indicator)]
+
+
+COMPANY_TEXT = (
+    "本报讯 中国电建集团科协成立大会在北京召开。中国电建董事长丁焰章出席。"
+    "会议选举产生了集团科协第一届委员会。\n"
+    "据介绍，集团现有科技人员4.2万人。集团科协将联合中国水利学会，力争到2025年建成院士专家工作站10家以上。"
+)
+
+
+def test_the_group_and_its_association_named_relatively() -> None:
+    from kexie_graph.extract import extract_text
+
+    reading = extract_text(COMPANY_TEXT, "a")
+    company = "Organization/中国电力建设集团有限公司"
+    association = company + "科学技术协会"
+    keys = {e.key for e in reading.entities}
+    assert {association, association + "第一届委员会"} <= keys
+    assert "Organization/集团科协" not in keys
+    figures = {(f.subject, f.indicator, f.value) for f in reading.figures}
+    assert (company, "科技人员人数", Decimal(42000)) in figures
+    assert (association, "院士专家工作站数量", Decimal(10)) in figures

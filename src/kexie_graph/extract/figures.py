@@ -717,7 +717,7 @@ def _strip_noun(phrase: str, mentions: Sequence[str] = ()) -> str:
         phrase = _LEAD_STRIP.sub("", phrase)
         if phrase.startswith(words):  # (mostly none does: then the loop would change nothing)
             for word in words:
-                if phrase.startswith(word):
+                if phrase.startswith(word) and len(phrase) > len(word):  # (a name counted stays)
                     phrase = phrase[len(word) :]
         phrase = _TRAIL_VERBS.sub("", phrase)
         if phrase == before:
@@ -1674,8 +1674,11 @@ def _lead_of(text: str, pos: int) -> int:
 
 
 _ANAPHOR_HEADS = re.compile(
-    r"仪式|大会|会议|年会|论坛|活动|展览|科技馆|博物馆|工程|计划|服务团|工作站|基地|项目|学会|协会|科协"
+    r"仪式|大会|会议|年会|论坛|活动|展览|科技馆|博物馆|工程|计划|服务团|工作站|基地|项目|学会|协会|科协|"
+    r"集团|公司"
 )
+#: the endings a bare head noun refers back to, where they differ from the noun (集团: 有限公司)
+_ANAPHOR_ENDINGS = {"集团": ("集团", "公司"), "公司": ("公司", "集团")}
 _DETERMINERS = ("该", "本", "此", "这", "这一", "本届", "本次", "此次", "这座", "这个", "这一项目")
 _DETERMINERS_LONGEST_FIRST = tuple(sorted(_DETERMINERS, key=len, reverse=True))
 
@@ -1706,8 +1709,9 @@ def _anaphor(art: _Article, lo: int, hi: int) -> str | None:
     if any(x.begin <= m.start() < x.end for x in art.all_mentions):
         return None  # the word is part of a name said here
     word = m.group(0)
+    endings = _ANAPHOR_ENDINGS.get(word, (word,))
     for x in reversed(art.all_mentions):
-        if x.end <= lo and x.cls in _SUBJECT_CLASSES and x.key.split("/", 1)[-1].endswith(word):
+        if x.end <= lo and x.cls in _SUBJECT_CLASSES and x.key.split("/", 1)[-1].endswith(endings):
             return x.key
     return None
 

@@ -62,7 +62,8 @@ def extract(article: Article) -> Reading:
     plans, bodies = _plan_posts(posts, ctx)
     people = [p.person for p in posts] + [b.person for b in bylines] + find_named_people(text)
     chosen = _select(chosen + people + bodies)
-    chosen, brands = _inner_brands(_declared_short_forms(_adopt_classes(chosen), ctx), ctx)
+    chosen = _company_relatives(_adopt_classes(chosen))
+    chosen, brands = _inner_brands(_declared_short_forms(chosen, ctx), ctx)
     entities, key_of = _resolve(chosen, ctx, rt)
     entities += _place_word_entities(ctx, {e.key for e in entities})
     ents_by_key = {e.key: e for e in entities}
@@ -343,6 +344,30 @@ def _inner_brands(
             out.append(inner)
             pairs.append((c, inner))
     return sorted(out, key=lambda c: (c.begin, -c.end)), pairs
+
+
+_COMPANY_RELATIVE = re.compile(r"(?:集团|公司)(?P<rest>科协|科学技术协会)(?P<body>第.+)?")
+
+
+def _company_relatives(chosen: list[Candidate]) -> list[Candidate]:
+    """集团科协, 公司科协 (and their 第N届委员会): the association of the one company the article
+    names, as 市科协 is the association of the article's city. With no company, or several, the
+    name is left as it is."""
+    companies = {c.name for c in chosen if c.cls == "Organization" and c.kind == "Company"}
+    if len(companies) != 1:
+        return chosen
+    company = next(iter(companies))
+    out = []
+    for c in chosen:
+        m = _COMPANY_RELATIVE.fullmatch(c.name) if c.cls == "Organization" else None
+        if m is None:
+            out.append(c)
+            continue
+        association = company + "科学技术协会"
+        name = association + (m.group("body") or "")
+        parent = association if m.group("body") else company
+        out.append(replace(c, name=name, parent=parent, aliases=(*c.aliases, c.name)))
+    return out
 
 
 def _adopt_classes(chosen: list[Candidate]) -> list[Candidate]:
