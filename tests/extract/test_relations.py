@@ -233,3 +233,51 @@ def test_the_dateline_names_no_subject_of_the_news(text: str) -> None:
     stated = {r.subject for r in reading.relations if r.predicate not in naming}
     assert not stated & dateline_keys
     assert not {f.subject for f in reading.figures} & dateline_keys
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "本报讯 由湖南省科协主办、长沙市科协承办的第五届湖南科普论坛在长沙举行。",
+            {
+                ("Organization/湖南省科学技术协会", "runs", "Event/第五届湖南科普论坛"),
+                ("Organization/长沙市科学技术协会", "hosts", "Event/第五届湖南科普论坛"),
+            },
+        ),
+        (
+            "本报讯 第五届湖南科普论坛由湖南省科协、湖南省科技厅主办，长沙市科协承办。",
+            {
+                ("Organization/湖南省科学技术协会", "co_organizes", "Event/第五届湖南科普论坛"),
+                ("Organization/湖南省科学技术厅", "co_organizes", "Event/第五届湖南科普论坛"),
+                ("Organization/长沙市科学技术协会", "hosts", "Event/第五届湖南科普论坛"),
+            },
+        ),
+        (
+            "本报讯 2023年长沙市全国科普日主场活动启动。第二届科普故事会同日举行。"
+            "活动由长沙市科协、长沙市教育局等10家单位共同主办，长沙市图书馆承办。",
+            {
+                (
+                    "Organization/长沙市科学技术协会",
+                    "co_organizes",
+                    "Event/2023年长沙市全国科普日主场活动",
+                ),
+                (
+                    "Organization/长沙市教育局",
+                    "co_organizes",
+                    "Event/2023年长沙市全国科普日主场活动",
+                ),
+                ("Organization/长沙市图书馆", "hosts", "Event/2023年长沙市全国科普日主场活动"),
+            },
+        ),
+    ],
+)
+def test_roles_written_after_by(text: str, expected: set[tuple[str, str, str]]) -> None:
+    from kexie_graph.extract import extract_text
+
+    found = {
+        (r.subject, r.predicate, r.object)
+        for r in extract_text(text, "a").relations
+        if r.rule.startswith("passive.")
+    }
+    assert found == expected

@@ -73,6 +73,7 @@ HEADS: tuple[Head, ...] = tuple(
             *_h("Organization", "OrganizationOffice", "办公室", needs_prefix=True),
             *_h("Organization", "Company", "有限公司 股份有限公司 公司 集团 有限责任公司"),
             *_h("Organization", "Museum", "科技馆 博物馆 科学馆 科普馆"),
+            *_h("Organization", None, "图书馆 文化馆 少年宫 青少年宫"),
             *_h("Organization", "Newspaper", "日报 晚报 报社 电视台 融媒体中心"),
             *_h("Organization", "OrganizationOffice", "机关"),
             *_h("Place", "HighTechZone", "高新区 高新技术产业开发区 经开区 经济技术开发区 开发区"),

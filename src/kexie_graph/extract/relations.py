@@ -301,6 +301,18 @@ def find_relations(
     actor = main_actor
     ordered = sorted(mentions, key=lambda m: m.begin)
     begins = [m.begin for m in ordered]
+    events = [m for m in ordered if m.cls == "Event"]
+    event_begins = [m.begin for m in events]
+
+    def last_event(pos: int, word: str) -> str | None:
+        """What 活动, 仪式 or 大会 before ``pos`` stands for: the last event named so that ends
+        with that word, else the first event of the article (its topic)."""
+        k = bisect_left(event_begins, pos)
+        for m in reversed(events[:k]):
+            if m.key.endswith(word):
+                return m.key
+        return events[0].key if k > 0 else None
+
     for sb, se in sentences:
         inside = []
         for k in range(bisect_left(begins, sb), bisect_right(begins, se)):
@@ -412,7 +424,7 @@ def find_relations(
                 first = _key(sent, subj_found[0][0])
                 if first.startswith("Organization/"):
                     actor = first
-        _constructions(sent, emit, actor, kind_of, parts_of)
+        _constructions(sent, emit, actor, kind_of, parts_of, last_event)
     return _dedupe(hits)
 
 
@@ -471,12 +483,99 @@ def _where(pattern: re.Pattern[str], s: str, *words: str) -> Iterator[re.Match[s
     return iter(())
 
 
+#: the role verbs after the agents of 由 (由A主办、B承办的X)
+_ROLE_RE = re.compile(r"(?:联合|共同)?(?:主办|承办|协办|举办|组织)")
+#: between a role and the next agents, or before the event after the roles (2024年, 第五届 …)
+_ROLE_GAP_RE = re.compile(r"[、,，]|[和及与]|以及")
+_EVENT_LEAD_RE = re.compile(r"(?:(?:19|20)\d\d年度?|[“《])*")
+_BY_RE = re.compile("由")
+#: what may stand between the agents and the role: 等20家单位共同主办
+_AGENTS_TAIL_RE = re.compile(r"等(?:[\d一二三四五六七八九十百多余]+(?:家|个))?(?:单位|部门|机构)?")
+#: a word before 由 that stands for the event the article reports (活动由…主办)
+_EVENT_WORD_RE = re.compile(r"(?:本次|此次|这次|该)?(活动|大会|会议|论坛|比赛|大赛|赛事|仪式)$")
+
+
+def _shared(pred: str | None, agents: list[int]) -> str | None:
+    """主办 by several organisations together is co-organising (儀式由無錫市政府與澳門科協主辦)."""
+    return "co_organizes" if pred == "runs" and len(agents) > 1 else pred
+
+
+def _passive_roles(
+    sent: _Sentence,
+    emit: Callable[[str, str, str, int, int, str, int], None],
+    last_event: Callable[[int, str], str | None],
+) -> None:
+    """由A主办、B承办的X and X由A主办，B承办: each agent's role in the event or programme.
+
+    After 由, lists of organisations (or places) alternate with role verbs; the event is the name
+    after 的, or the one the sentence names just before 由.
+    """
+    s = sent.s
+    for at in _where(_BY_RE, s, "由"):
+        j = at.end()
+        roles: list[tuple[list[int], str]] = []
+        while True:
+            agents, end = sent.list_at(j, "OL")
+            tail = _AGENTS_TAIL_RE.match(s, end)
+            while tail is not None and tail.end() > end:
+                end = tail.end()
+                tail = _AGENTS_TAIL_RE.match(s, end)
+            role = _ROLE_RE.match(s, end)
+            if not agents or role is None:
+                break
+            roles.append((agents, role.group(0)))
+            j = role.end()
+            gap = _ROLE_GAP_RE.match(s, j)
+            if gap is None:
+                break
+            j = gap.end()
+        if not roles:
+            continue
+        objects: list[int] = []
+        if s.startswith("的", j):
+            lead = _EVENT_LEAD_RE.match(s, j + 1)
+            objects, _ = sent.list_at(lead.end() if lead else j + 1, "EG")
+        if not objects:
+            objects, _ = sent.list_ending_at(at.start(), "EG")
+        if not objects:  # 活动由…主办: the event the article reports
+            word = _EVENT_WORD_RE.search(s, max(0, at.start() - 6), at.start())
+            event = last_event(sent.t.start(at.start()), word.group(1)) if word else None
+            if event is not None and word is not None:
+                for agents, verb in roles:
+                    pred = _shared(VERBS[verb].get("E"), agents)
+                    for a in agents:
+                        if pred is not None and sent.code(a) == "O":
+                            emit(
+                                _key(sent, a),
+                                pred,
+                                event,
+                                word.start(),
+                                a + 1,
+                                f"passive.{verb}",
+                                a,
+                            )
+            continue
+        # 全国科普日湖南主场活动: a programme's name before the event's is part of it
+        objects = [o + 1 if sent.code(o) == "G" and sent.code(o + 1) == "E" else o for o in objects]
+        for agents, verb in roles:
+            for o in objects:
+                code = sent.code(o)
+                pred = _shared(VERBS[verb].get(code or ""), agents)
+                if pred is None:
+                    continue
+                for a in agents:
+                    p = "participates_in" if pred == "runs" and sent.code(a) == "L" else pred
+                    begin, end = min(at.start(), o), max(a, o) + 1
+                    emit(_key(sent, a), p, _key(sent, o), begin, end, f"passive.{verb}", a)
+
+
 def _constructions(
     sent: _Sentence,
     emit: Callable[[str, str, str, int, int, str, int], None],
     actor: str | None,
     kind_of: Callable[[str], str | None],
     parts_of: Callable[[str], list[str]],
+    last_event: Callable[[int, str], str | None] = lambda pos, word: None,
 ) -> None:
     """Apply the construction rules to one sentence, reporting hits through ``emit``."""
     s = sent.s
@@ -487,6 +586,7 @@ def _constructions(
             return [_key(sent, i) for i in found[0]], found[1]
         return ([actor] if actor else []), pos
 
+    _passive_roles(sent, emit, last_event)
     # 与A、B(等单位)…合作
     for m in _where(_WITH_RE, s, "与", "同", "跟"):
         items, end = sent.list_at(m.start(1), "OL")
