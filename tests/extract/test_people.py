@@ -215,3 +215,30 @@ def test_a_party_department_written_whole_or_fused_before_its_head(
     posts = extract_text(text, "a").posts
     assert {(p.organization.removeprefix("Organization/"), p.role) for p in posts} == expected
     assert {p.person for p in posts} == {"Person/陈明"}
+
+
+SOCIETY_TEXT = (
+    "省机械工程学会召开会员代表大会\n"
+    "本报讯 12月3日，四川省机械工程学会第十一次会员代表大会在成都召开。\n"
+    "大会审议通过了第十届理事会工作报告，选举产生了学会第十一届理事会，"
+    "西南交通大学教授、博士生导师张卫华当选为理事长，吴刚、李平等5人当选为副理事长，王磊当选为秘书长。\n"
+    "五年来，学会围绕“科创中国”四川行动，组建专家服务团12个。"
+)
+
+
+def test_who_is_elected_after_a_new_council_holds_the_post_in_its_society() -> None:
+    from kexie_graph.extract import extract_text
+
+    reading = extract_text(SOCIETY_TEXT, "a")
+    society = "Organization/四川省机械工程学会"
+    posts = {(p.person, p.role, p.organization) for p in reading.posts}
+    assert posts >= {
+        ("Person/张卫华", "理事长", society),
+        ("Person/吴刚", "副理事长", society),
+        ("Person/李平", "副理事长", society),
+        ("Person/王磊", "秘书长", society),
+    }
+    assert not any(org == "Organization/西南交通大学" for _, _, org in posts)
+    councils = {e.key for e in reading.entities if e.kind == "Committee"}
+    assert {society + "第十届理事会", society + "第十一届理事会"} <= councils
+    assert {f.subject for f in reading.figures if f.value == 12} == {society}

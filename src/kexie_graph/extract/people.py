@@ -544,14 +544,23 @@ _COMMITTEE_RE = re.compile(
 
 
 def _implicit_org(text: str, pos: int, orgs: Sequence[Candidate]) -> Candidate | None:
-    """The organisation named last before ``pos`` in its paragraph (else the paragraph before)."""
+    """The organisation named last before ``pos`` in its paragraph (else the paragraph before);
+    a term's body (第十一届理事会) named there first: who is elected after it is elected in it,
+    whatever their own organisation (选举产生第十一届理事会，某大学教授张三当选为理事长)."""
     para = text.rfind("\n", 0, pos)
     before = [o for o in orgs if o.end <= pos and o.cls == "Organization"]
     if not before:
         return None
     inside = [o for o in before if o.begin > para]
     pool = inside or [o for o in before if o.begin > text.rfind("\n", 0, max(para, 0))]
-    return max(pool, key=lambda o: o.end) if pool else None
+    bodies = [o for o in pool if _COMMITTEE_RE.search(o.name)]
+    return max(bodies or pool, key=lambda o: o.end) if pool else None
+
+
+#: academic titles and professions before a name (not posts in an organisation)
+_PROFESSION_BEFORE = re.compile(
+    r"(?:教授|研究员|博士生导师|硕士生导师|导师|博导|工程师|主任医师|专家)$"
+)
 
 
 def _appointments(
@@ -571,8 +580,11 @@ def _appointments(
             first.begin > 0
             and _NAME_CHARS.match(text[first.begin - 1])
             and not text.endswith(("是", "由"), 0, first.begin)
-        ) and _title_ending_at(text, first.begin) is None:
-            continue  # the name must start a clause
+        ) and (
+            _title_ending_at(text, first.begin) is None
+            and not _PROFESSION_BEFORE.search(text, max(0, first.begin - 6), first.begin)
+        ):
+            continue  # the name must start a clause (or follow a title: 教授、博士生导师张三)
         found = _title_after(text, m.end(), org_ending_at, orgs)
         if found is None:
             continue
