@@ -1600,9 +1600,9 @@ def _settle_subject(
         if _REPORTING.search(text, lo, c_hi):
             continue  # 会议指出，…: who says it is not what the figure is about
         found = [m for m in art.mentions_in(lo, c_hi) if not _modifies(text, m)]
-        opening = _anaphor(art, lo, c_hi) if found else None
-        if opening is not None:
-            figure.subject = opening  # 学会围绕“科创中国”…: the clause opens with its topic
+        referent = _anaphor(art, lo, c_hi) if found else None
+        if referent is not None:
+            figure.subject = referent  # 学会围绕“科创中国”…: the clause opens with its topic
             return
         if found:
             found.reverse()  # from the clause's start
