@@ -374,3 +374,32 @@ def test_a_title_is_no_programme_head() -> None:
     keys = {e.key for e in reading.entities}
     assert not any(k.startswith("Program/") for k in keys)
     assert "Organization/华东理工大学" in keys
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "本报讯 由贵州省科协、贵州省人才办共同主办的2023年院士专家工作站建设推进会在贵阳举行。",
+            {"Event/2023年院士专家工作站建设推进会", "Organization/贵州省人才办"},
+            set(),
+        ),
+        (
+            "本报讯 贵州大学、贵州医科大学作为依托单位代表作了交流发言。",
+            {"Organization/贵州大学", "Organization/贵州医科大学"},
+            set(),
+        ),
+    ],
+)
+def test_events_for_a_programme_offices_and_institutions_of_one_place(
+    text: str, expected: set[str], absent: set[str]
+) -> None:
+    from kexie_graph.extract import extract_text
+
+    reading = extract_text(text, "a")
+    keys = {e.key for e in reading.entities}
+    assert expected <= keys
+    assert not absent & keys
+    assert all(
+        "贵州大学" not in e.aliases for e in reading.entities if e.key != "Organization/贵州大学"
+    )

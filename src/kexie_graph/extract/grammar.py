@@ -781,6 +781,11 @@ def _company_start(
     return None
 
 
+#: what may stand between a programme's name and the event held for it
+_EVENT_LINKS = frozenset({"", "建设", "工作", "发展", "建设工作", "创新发展", "高质量发展"})
+_EVENT_LINKS_LONGEST_FIRST = sorted(_EVENT_LINKS - {""}, key=len, reverse=True)
+
+
 def _expand_left(
     text: str,
     hb: int,
@@ -793,6 +798,13 @@ def _expand_left(
     modifiers: list[str] = []
     absorbed: list[Candidate] = []
     conj_at: int | None = None
+    if head.cls == "Event":
+        for link in _EVENT_LINKS_LONGEST_FIRST:
+            named = barrier_at(hb - len(link)) if text.endswith(link, 0, hb) else None
+            if named is not None and named.cls in {"Program", "Organization"}:
+                start = hb - len(link)  # 院士专家工作站 + 建设 + 推进会
+                modifiers.append(link)
+                break
     if head.text in _COMPANY_HEADS:
         lo = hb
         while lo > 0 and hb - lo < 20 and text[lo - 1] not in _PUNCT:
@@ -823,7 +835,7 @@ def _expand_left(
                     # an event named after a programme or body (全国科普日主场活动, 某联盟开放日)
                     head.cls == "Event"
                     and barrier.cls in {"Program", "Organization"}
-                    and barrier.end == hb
+                    and text[barrier.end : hb] in _EVENT_LINKS  # 院士专家工作站建设推进会
                 )
                 or (
                     barrier.cls == "Organization"

@@ -71,6 +71,12 @@ HEADS: tuple[Head, ...] = tuple(
             ),
             *_h("Organization", "GovernmentBody", "局 厅 发展局 促进中心", needs_prefix=True),
             *_h("Organization", "OrganizationOffice", "办公室", needs_prefix=True),
+            *_h(
+                "Organization",
+                "OrganizationOffice",
+                "人才办 网信办 文明办 科普办 金融办 外事办 侨办 台办",
+                needs_prefix=True,
+            ),
             *_h("Organization", "Company", "有限公司 股份有限公司 公司 集团 有限责任公司"),
             *_h("Organization", "Museum", "科技馆 博物馆 科学馆 科普馆"),
             *_h("Organization", None, "图书馆 文化馆 少年宫 青少年宫"),
@@ -103,7 +109,12 @@ HEADS: tuple[Head, ...] = tuple(
             *_h("Platform", "ServicePlatform", "平台 服务平台 云平台", needs_prefix=True),
             *_h("Platform", "ServiceWindow", "服务窗口 窗口 服务站", needs_prefix=True),
             *_h("Platform", "ScienceCenter", "科普中心 服务中心 中心", needs_prefix=True),
-            *_h("Event", "Conference", "大会 会议 年会 学术会议 研讨会 座谈会 报告会 交流会"),
+            *_h(
+                "Event",
+                "Conference",
+                "大会 会议 年会 学术会议 研讨会 座谈会 报告会 交流会 推进会 推介会 对接会 发布会 "
+                "表彰大会",
+            ),
             *_h("Event", "Forum", "论坛 峰会 沙龙"),
             *_h("Event", "Exhibition", "主题展 展览 博览会 展览会 成果展 科技展 巡展"),
             *_h("Event", "Competition", "大赛 竞赛 比赛 挑战赛 邀请赛"),

@@ -565,11 +565,17 @@ def _abbreviates(short: str, full: str, cls_short: str, cls_full: str) -> bool:
         )
     if s[-2:] != f[-2:]:
         return False
+    if s.endswith(_SHARED_HEADS) and len(s) >= 4:
+        return False  # 贵州大学 and 贵州医科大学: institutions of one place share its name
     if _ORDINALS.findall(s) != _ORDINALS.findall(f)[: len(_ORDINALS.findall(s))]:
         return False  # 第十届理事会 is no short form of 第十一届理事会: numbers are not shortened
     it = iter(f)
     return all(ch in it for ch in s) and s[:2] in f
 
+
+#: heads of institutions that several of one place carry (a short form of them is never the
+#: place and the head: 川大, 重医 …)
+_SHARED_HEADS = ("大学", "学院", "医院", "中学", "小学", "学校")
 
 #: the numbers of terms, sessions and editions in a name (第十一届, 第三次, 首届)
 _ORDINALS = re.compile(r"第([一二三四五六七八九十百零〇两\d]+)[届次期批]|首届")
