@@ -64,6 +64,8 @@ DUJIANGYAN = PlaceContext(province="四川省", city="成都市", district="成�
         ("市科协", SHENZHEN, "深圳市科学技术协会"),
         ("市政协", SHENZHEN, "中国人民政治协商会议深圳市委员会"),
         ("团市委", SHENZHEN, "共青团深圳市委员会"),
+        ("市工业和信息化局", QINGDAO, "青岛市工业和信息化局"),
+        ("省人力资源和社会保障厅", QINGDAO, "山东省人力资源和社会保障厅"),
         # provinces and cities
         ("省科协", SICHUAN, "四川省科学技术协会"),
         ("省委组织部", SICHUAN, "中共四川省委组织部"),

@@ -187,6 +187,15 @@ ORGANIZATION_SUFFIXES: dict[str, _Rule] = {
     "经信局": _Rule("{p}经济和信息化局", "GovernmentBody"),
     "工信厅": _Rule("{p}工业和信息化厅", "GovernmentBody"),
     "工信局": _Rule("{p}工业和信息化局", "GovernmentBody"),
+    "工业和信息化局": _Rule("{p}工业和信息化局", "GovernmentBody"),
+    "工业和信息化厅": _Rule("{p}工业和信息化厅", "GovernmentBody"),
+    "经济和信息化局": _Rule("{p}经济和信息化局", "GovernmentBody"),
+    "经济和信息化委员会": _Rule("{p}经济和信息化委员会", "GovernmentBody"),
+    "人力资源和社会保障局": _Rule("{p}人力资源和社会保障局", "GovernmentBody"),
+    "人力资源和社会保障厅": _Rule("{p}人力资源和社会保障厅", "GovernmentBody"),
+    "发展和改革委员会": _Rule(
+        "{p}发展和改革委员会", "GovernmentBody", "{e} {a} Development and Reform Commission"
+    ),
     "财政局": _Rule("{p}财政局", "GovernmentBody", "{e} {a} Finance Bureau"),
     "财政厅": _Rule("{p}财政厅", "GovernmentBody", "{e} {a} Department of Finance"),
     "人社局": _Rule("{p}人力资源和社会保障局", "GovernmentBody"),

@@ -70,6 +70,13 @@ HEADS: tuple[Head, ...] = tuple(
                 "会",
             ),
             *_h("Organization", "GovernmentBody", "局 厅 发展局 促进中心", needs_prefix=True),
+            *_h(  # names with 和 inside, which would bound a walk to their left
+                "Organization",
+                "GovernmentBody",
+                "工业和信息化局 工业和信息化厅 经济和信息化局 经济和信息化委员会 "
+                "人力资源和社会保障局 人力资源和社会保障厅 发展和改革委员会",
+                needs_prefix=True,
+            ),
             *_h("Organization", "OrganizationOffice", "办公室", needs_prefix=True),
             *_h(
                 "Organization",
