@@ -242,3 +242,36 @@ def test_who_is_elected_after_a_new_council_holds_the_post_in_its_society() -> N
     councils = {e.key for e in reading.entities if e.kind == "Committee"}
     assert {society + "第十届理事会", society + "第十一届理事会"} <= councils
     assert {f.subject for f in reading.figures if f.value == 12} == {society}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (
+            "本报讯 江西省科协代表大会在南昌开幕。省委书记尹弘出席，省委副书记、省长叶建春主持。",
+            {("Person/叶建春", "副书记", "Organization/中共江西省委员会")},
+            {("Person/叶建春", "省长", "Organization/中共江西省委员会")},
+        ),
+        (
+            "本报讯 江西省科协代表大会在南昌开幕。南昌大学校长刘耀彬当选为省科协主席。",
+            {
+                ("Person/刘耀彬", "校长", "Organization/南昌大学"),
+                ("Person/刘耀彬", "主席", "Organization/江西省科学技术协会"),
+            },
+            set(),
+        ),
+        (
+            "本报讯 会议选举产生了江西省林学会第九届理事会，江西农业大学副校长王明当选理事长。",
+            {("Person/王明", "理事长", "Organization/江西省林学会")},
+            {("Person/王明", "理事长", "Organization/江西农业大学")},
+        ),
+    ],
+)
+def test_posts_of_officials_and_of_the_newly_elected(
+    text: str, expected: set[tuple[str, str, str]], absent: set[tuple[str, str, str]]
+) -> None:
+    from kexie_graph.extract import extract_text
+
+    posts = {(p.person, p.role, p.organization) for p in extract_text(text, "a").posts}
+    assert expected <= posts
+    assert not absent & posts

@@ -36,6 +36,7 @@ __all__ = [
     "find_quoted",
     "find_sessions",
     "find_titles",
+    "is_relative_name",
     "tokens",
 ]
 
@@ -620,6 +621,11 @@ def find_paren_places(text: str) -> list[Candidate]:
 
 
 # ---------------------------------------------------------------- names by head noun
+
+
+def is_relative_name(name: str) -> bool:
+    """Whether ``name`` is a body named relative to the article's place (省林学会, 市科协)."""
+    return _RELATIVE_LEVEL.match(name) is not None
 
 
 def find_headed(

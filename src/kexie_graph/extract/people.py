@@ -29,6 +29,7 @@ from .candidates import Candidate, record
 from .patterns import alternation, words_pattern
 
 __all__ = [
+    "HEADS_OF_GOVERNMENT",
     "TITLES",
     "TITLE_UNITS",
     "Byline",
@@ -303,6 +304,10 @@ def name_at(text: str, pos: int) -> str | None:
     return None
 
 
+#: heads of a place's government: a post in the government, never in the chain's party committee
+HEADS_OF_GOVERNMENT = ("市长", "省长", "区长", "县长", "州长", "旗长")
+
+
 def split_title(title: str) -> tuple[str | None, str]:
     """Split a title into the internal body it names and the rest (党委书记 -> (党委, 书记))."""
     for dept in _DEPARTMENTS:
@@ -481,6 +486,13 @@ def find_posts(
             )
         last_org: Candidate | None = None
         for org, title, begin, title_at in reversed(chain):
+            if (
+                org is None
+                and title.endswith(HEADS_OF_GOVERNMENT)
+                and last_org is not None
+                and last_org.name.startswith("中共")
+            ):
+                last_org = None  # 省委副书记、省长: the governor is not the committee's
             org = org or last_org
             last_org = org
             if org is not None:
@@ -585,7 +597,9 @@ def _appointments(
             and not _PROFESSION_BEFORE.search(text, max(0, first.begin - 6), first.begin)
         ):
             continue  # the name must start a clause (or follow a title: 教授、博士生导师张三)
-        found = _title_after(text, m.end(), org_ending_at, orgs)
+        # the organisations of the person's own titles (某公司董事长张三当选会长) elect no one
+        own = {id(link[0]) for link in _chain(text, first.begin, org_ending_at) if link[0]}
+        found = _title_after(text, m.end(), org_ending_at, [o for o in orgs if id(o) not in own])
         if found is None:
             continue
         org, title, t_end = found

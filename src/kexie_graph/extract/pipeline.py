@@ -31,6 +31,7 @@ from .clauses import MentionRef
 from .context import Context, build_context
 from .figures import find_figures
 from .people import (
+    HEADS_OF_GOVERNMENT,
     Byline,
     PostHit,
     find_bylines,
@@ -66,6 +67,8 @@ def extract(article: Article) -> Reading:
     chosen, brands = _inner_brands(_declared_short_forms(chosen, ctx), ctx)
     entities, key_of = _resolve(chosen, ctx, rt)
     entities += _place_word_entities(ctx, {e.key for e in entities})
+    parents_named = _parents_of_terms(chosen, key_of, entities, text)
+    entities += [entity for entity, _, _ in parents_named]
     ents_by_key = {e.key: e for e in entities}
 
     mentions_r = [
@@ -121,8 +124,13 @@ def extract(article: Article) -> Reading:
         _relation(rt, h) for h in hits if h.subject in ents_by_key and h.object in ents_by_key
     ]
     post_records: list[Post] = []
+    # a person found twice at one place (南昌大学校长刘耀彬当选为…: by the chain and by the
+    # election) is one mention; either finding's posts are the mention's
+    person_at = {
+        (c.begin, c.end): key_of[id(c)] for c in chosen if c.cls == "Person" and id(c) in key_of
+    }
     for plan in plans:
-        person = key_of.get(id(plan.person))
+        person = key_of.get(id(plan.person)) or person_at.get((plan.person.begin, plan.person.end))
         org = key_of.get(id(plan.org)) or _known(ents_by_key, plan.org)
         if person is None or org is None:
             continue
@@ -165,6 +173,8 @@ def extract(article: Article) -> Reading:
     for wb, we, key in ctx.place_words:
         if key in ents_by_key and not any(c.begin < we and wb < c.end for c in chosen):
             mentions.append(Mention(key, rt.to_original(wb, we), "context.home-place-word"))
+    for entity, pb, pe in parents_named:
+        mentions.append(Mention(entity.key, rt.to_original(pb, pe), "name.parent-of-term"))
     used = {m.entity for m in mentions}
     entities = [e for e in entities if e.key in used]
     meta = replace(
@@ -367,6 +377,43 @@ def _company_relatives(chosen: list[Candidate]) -> list[Candidate]:
         name = association + (m.group("body") or "")
         parent = association if m.group("body") else company
         out.append(replace(c, name=name, parent=parent, aliases=(*c.aliases, c.name)))
+    return out
+
+
+#: a term's elected body at the end of a name (江西省林学会第九届理事会)
+_TERM_BODY = re.compile(
+    r"第[一二三四五六七八九十百零〇两\d]{1,4}届(?:全国)?(?:委员会|理事会|常务委员会|常务理事会)$"
+)
+
+
+def _parents_of_terms(
+    chosen: list[Candidate], key_of: dict[int, str], entities: list[Entity], text: str
+) -> list[tuple[Entity, int, int]]:
+    """The associations whose term's body the article names, and nothing else of them
+    (选举产生了江西省林学会第九届理事会): an entity each, mentioned by the name's first part.
+
+    Returns (entity, begin, end) in the reading text, for organisations not otherwise named.
+    """
+    from .heads import HEADS
+
+    out: list[tuple[Entity, int, int]] = []
+    seen = {e.key for e in entities}
+    named = {name for e in entities for name in (e.zh, *e.aliases)}
+    for c in chosen:
+        if c.cls != "Organization" or not c.parent or id(c) not in key_of:
+            continue
+        if c.parent in named or grammar.is_relative_name(c.parent):
+            continue  # named otherwise (省林学会 of 江西省林学会), or a relative name unresolved
+        key = entity_key("Organization", c.parent)
+        body = _TERM_BODY.search(text, c.begin, c.end)
+        if key in seen or body is None or body.start() <= c.begin:
+            continue
+        seen.add(key)
+        head = next(
+            (h for h in HEADS if h.cls == "Organization" and c.parent.endswith(h.text)), None
+        )
+        entity = Entity("Organization", c.parent, kind=head.kind if head else None)
+        out.append((entity, c.begin, body.start()))
     return out
 
 
@@ -754,7 +801,7 @@ _COMMITTEE_RE = re.compile(
     r"第[一二三四五六七八九十百\d]{1,4}届(?:委员会|理事会|常务委员会|常务理事会)$"
 )
 #: titles of the head of a place's government (副市长 of 无锡市: of 无锡市人民政府)
-_HEAD_OF_GOVERNMENT = ("市长", "省长", "区长", "县长", "州长", "旗长")
+_HEAD_OF_GOVERNMENT = HEADS_OF_GOVERNMENT
 
 
 def _plan_posts(hits: list[PostHit], ctx: Context) -> tuple[list[_PostPlan], list[Candidate]]:
