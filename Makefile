@@ -8,7 +8,7 @@ STAMP_DEV := $(VENV)/.installed-dev
 BUILD := build
 ARTICLES := data/articles
 
-.PHONY: demo test lint typecheck fuzz bench docs docs-check gazetteer clean venv dev
+.PHONY: demo test lint typecheck fuzz bench evaluate docs docs-check gazetteer clean venv dev
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ fuzz: $(STAMP_DEV)
 
 bench: $(STAMP_DEV)
 	$(BIN)/python benchmarks/run_all.py
+
+## evaluate: score the development and held-out sets (benchmarks/results/evaluate*.json, .md)
+evaluate: $(STAMP_DEV)
+	$(BIN)/python benchmarks/evaluate_report.py
 
 ## docs: regenerate the ontology documentation (pyLODE) and the model diagram
 docs: $(STAMP_DEV)
