@@ -281,3 +281,24 @@ def test_roles_written_after_by(text: str, expected: set[tuple[str, str, str]]) 
         if r.rule.startswith("passive.")
     }
     assert found == expected
+
+
+def test_this_years_meeting_and_its_parts() -> None:
+    from kexie_graph.extract import extract_text
+
+    text = (
+        "新华社杭州6月20日电 第二十届中国科协年会20日在杭州开幕。本届年会由中国科协和浙江省人民政府"
+        "共同主办，浙江省科协承办。浙江省委副书记、省长王浩出席。\n"
+        "本届年会设置1个主论坛、32个分论坛。"
+    )
+    reading = extract_text(text, "a")
+    meeting = "Event/第二十届中国科协年会"
+    found = {(r.subject, r.predicate, r.object) for r in reading.relations}
+    assert {
+        ("Organization/中国科学技术协会", "co_organizes", meeting),
+        ("Organization/浙江省人民政府", "co_organizes", meeting),
+        ("Organization/浙江省科学技术协会", "hosts", meeting),
+    } <= found
+    keys = {e.key for e in reading.entities}
+    assert "Event/主论坛" not in keys and "Event/分论坛" not in keys
+    assert {f.subject for f in reading.figures} == {meeting}

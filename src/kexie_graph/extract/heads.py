@@ -262,6 +262,11 @@ GENERIC_MODIFIERS: frozenset[str] = frozenset(
         "市级",
         "全体",
         "学会",
+        "主",  # 主论坛, 分论坛, 平行论坛: parts of an event, named by the event
+        "分",
+        "平行",
+        "专题",
+        "特色",
     ]
 )
 

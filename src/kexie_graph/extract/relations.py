@@ -95,7 +95,10 @@ _SEP = r"(?:[、,，]|和|及|与|以及|暨)"
 _FILLER_RE = re.compile(_FILLER)
 _SEP_RE = re.compile(_SEP)
 #: a post title right after a name: the name is the holder's organisation, not an agent
-_TITLE_AFTER_RE = re.compile(r"(?:院士|主席|书记|会长|理事长|院长|校长|主任|记者)")
+_TITLE_AFTER_RE = re.compile(
+    r"(?:常务)?副?(?:院士|主席|书记|会长|理事长|院长|校长|主任|记者|部长|局长|厅长|省长|市长|"
+    r"区长|县长|秘书长|常委|党组|党委|总经理|董事长)"
+)
 _CLAUSE_MARK_RE = re.compile(r"[,，；;]")
 #: a placeholder (any character of their plane) or a mark that ends the opening of a sentence
 _NAME_OR_MARK = re.compile("[\U000f0000-\U000fffff，,。；]")
@@ -243,7 +246,7 @@ class _Sentence:
             prefix = self.s[:i]
             if _VERB_RE.search(prefix) or any(p in prefix for p in _PREPOSITIONS + _PIVOTS):
                 return None
-            if _TITLE_AFTER_RE.match(self.s, i + 1, i + 3):
+            if _TITLE_AFTER_RE.match(self.s, i + 1, i + 6):
                 return None
             return ref.key
 
@@ -492,7 +495,10 @@ _BY_RE = re.compile("由")
 #: what may stand between the agents and the role: 等20家单位共同主办
 _AGENTS_TAIL_RE = re.compile(r"等(?:[\d一二三四五六七八九十百多余]+(?:家|个))?(?:单位|部门|机构)?")
 #: a word before 由 that stands for the event the article reports (活动由…主办)
-_EVENT_WORD_RE = re.compile(r"(?:本次|此次|这次|该)?(活动|大会|会议|论坛|比赛|大赛|赛事|仪式)$")
+_EVENT_WORD_RE = re.compile(
+    r"(?:本届|本次|此次|这次|该|今年的?)?"
+    r"(活动|大会|会议|年会|论坛|峰会|比赛|大赛|赛事|仪式|博览会|展览|科普日|活动周|科技周)$"
+)
 
 
 def _shared(pred: str | None, agents: list[int]) -> str | None:
