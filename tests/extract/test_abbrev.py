@@ -230,3 +230,22 @@ def test_home_place_of_the_seed() -> None:
     assert home.short_association == "重庆市科协"
     assert resolve_relative("市科协", home) == "重庆市科学技术协会"
     assert resolve_relative("市委组织部", home) == "中共重庆市委组织部"
+
+
+@pytest.mark.parametrize(
+    ("text", "committee", "party"),
+    [
+        ("本报讯 中共安吉县委、县政府召开全县科协工作会议。", "中共湖州市安吉县委员会", False),
+        ("本报讯 中共青岛市委召开会议。", "中共青岛市委员会", False),
+        ("本报讯 庆祝中共建党百年。", None, True),
+    ],
+)
+def test_zhonggong_before_a_committee_names_no_party(
+    text: str, committee: str | None, party: bool
+) -> None:
+    from kexie_graph.extract import extract_text
+
+    keys = {e.key for e in extract_text(text, "a").entities}
+    if committee:
+        assert f"Organization/{committee}" in keys
+    assert ("Organization/中国共产党" in keys) is party

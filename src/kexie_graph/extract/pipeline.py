@@ -204,7 +204,13 @@ def extract(article: Article) -> Reading:
 
 
 def _base_candidates(text: str, ctx: Context) -> list[Candidate]:
-    out = list(ctx.lexicon_candidates)
+    # 中共 + 安吉县委: the party's short name opens the committee's name; it names no party there
+    committees = {c.begin for c in ctx.abbreviation_candidates if c.name.startswith("中共")}
+    out = [
+        c
+        for c in ctx.lexicon_candidates
+        if not (c.name == "中国共产党" and c.end in committees and text[c.begin : c.end] == "中共")
+    ]
     out += ctx.abbreviation_candidates
     out += grammar.find_titles(text)
     out += grammar.find_quoted(text)
