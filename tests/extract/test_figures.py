@@ -547,3 +547,17 @@ def test_the_group_and_its_association_named_relatively() -> None:
     figures = {(f.subject, f.indicator, f.value) for f in reading.figures}
     assert (company, "科技人员人数", Decimal(42000)) in figures
     assert (association, "院士专家工作站数量", Decimal(10)) in figures
+
+
+def test_a_years_scope_after_a_reporting_clause_and_the_group_compared_with() -> None:
+    from kexie_graph.extract import extract
+    from kexie_graph.records import Article
+
+    text = (
+        "本报讯 记者从湖南省科协获悉，2023年全省科普经费投入达3.2亿元，同比增长15%；"
+        "全省共有科普场馆156个。\n据统计，全省公民具备科学素质的比例达到15.6%，排名全国第8位。"
+    )
+    figures = extract(Article(id="a", text=text, date="2024-03-01")).figures
+    assert {f.subject for f in figures} == {"Place/湖南省"}
+    years = {f.indicator: f.year for f in figures}
+    assert years["科普经费投入"] == years["科普场馆数量"] == "2023"

@@ -372,7 +372,11 @@ _LEVEL_UNITS = re.compile(
 #: terms of a scheme (每人每年15万元, 32岁以下, 连续三年): not dated
 _STANDING = re.compile(r"每人|每年|每月|每项")
 
-_TOPIC_LEAD = re.compile(r"[\s“]*(?:在|自|从|截至|截止|到|至|预计|力争)?")
+_TOPIC_LEAD = re.compile(
+    # (a reporting clause may come first: 记者从省科协获悉，2023年…; 据统计，“十四五”以来…)
+    r"[\s“]*(?:(?:据(?:统计|了解|介绍|悉)|[^，,。；;]{0,20}(?:获悉|了解到|介绍))[，,]\s*)?"
+    r"(?:在|自|从|截至|截止|到|至|预计|力争)?"
+)
 _SENTENCE = re.compile(r"[^。!?\n]+[。!?]?")
 _CONNECTIVE = re.compile(r"(?:为了|同时|此外|另外|而且|并且)")
 _OWN_YEAR = re.compile(r"((?:19|20)\d\d)年的$")

@@ -980,6 +980,10 @@ def _headline_topic(text: str, mentions: list[MentionRef]) -> str | None:
     return None
 
 
+#: words before a place word that make it the group a figure is compared with
+_COMPARED_BEFORE = re.compile(r"(?:排名|排在|位居|位列|名列|居|列|高于|低于|超过|领先|在)$")
+
+
 def _figures(
     rt: ReadingText,
     sents: list[tuple[int, int]],
@@ -989,7 +993,14 @@ def _figures(
     appointed: Sequence[tuple[int, int, str | None]] = (),
 ) -> list[Figure]:
     refs = list(mentions)
-    refs += [MentionRef(b, e, k, "Place") for b, e, k in ctx.place_words]
+    text = rt.text
+    refs += [
+        MentionRef(b, e, k, "Place")
+        for b, e, k in ctx.place_words
+        # 排名全国第8位, 高于全省平均水平: the group compared with, not what the figure is about
+        if not _COMPARED_BEFORE.search(text, max(0, b - 3), b)
+        and not text.startswith(("平均", "同类", "前列"), e)
+    ]
     refs.sort(key=lambda r: r.begin)
     hits = find_figures(
         rt.text,
