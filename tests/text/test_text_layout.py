@@ -13,6 +13,7 @@ from kexie_graph.text.layout import (
     ends_sentence,
     is_byline,
     is_credit,
+    is_folio,
     is_heading,
     repair,
     split_lines,
@@ -205,6 +206,20 @@ def test_a_title_split_by_interleaved_lines_maps_to_two_pieces() -> None:
             id="credit-in-brackets",
         ),
         pytest.param(
+            "全会在成都召开。市科协党组书记、常务副主席张\n\n成都日报 2024年3月16日 第3版\n\n"
+            "军在会上作工作报告。",
+            "全会在成都召开。市科协党组书记、常务副主席张军在会上作工作报告。\n"
+            "成都日报 2024年3月16日 第3版",
+            ["folio"],
+            id="a-folio-between-the-halves-of-a-name",
+        ),
+        pytest.param(
+            "会议指出。全市建成院士工作站\n\nA03 要闻\n\n32家，引进团队58个。",
+            "会议指出。全市建成院士工作站32家,引进团队58个。\nA03 要闻",
+            ["folio"],
+            id="a-page-label-after-a-weak-break",
+        ),
+        pytest.param(
             "市科协将出台《关于加强\n\n科普周刊\n\n科普工作的意见》，推动落实。",
             "市科协将出台《关于加强科普工作的意见》,推动落实。\n科普周刊",
             ["headline"],
@@ -312,3 +327,20 @@ def test_is_heading(line: str, expected: bool) -> None:
 )
 def test_ends_sentence(line: str, expected: bool) -> None:
     assert ends_sentence(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("成都日报 2024年3月16日 第3版", True),
+        ("2024年3月16日 星期六 第3版", True),
+        ("A03 要闻", True),
+        ("第3版：要闻", True),
+        ("— 3 —", True),
+        ("重庆日报", False),
+        ("全市科协工作会议召开", False),
+        ("第三届理事会", False),
+    ],
+)
+def test_is_folio(line: str, expected: bool) -> None:
+    assert is_folio(line) is expected

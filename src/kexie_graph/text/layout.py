@@ -60,6 +60,7 @@ __all__ = [
     "ends_sentence",
     "is_byline",
     "is_credit",
+    "is_folio",
     "is_heading",
     "repair",
     "split_lines",
@@ -114,6 +115,21 @@ _CREDIT = re.compile(
 )
 
 
+#: a page's folio: paper, date, weekday, page (成都日报 2024年3月16日 第3版, A03 要闻, — 3 —)
+_FOLIO = re.compile(
+    rf"(?:{_OUTLET}\s*)?(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*)?"
+    r"(?:星期[一二三四五六日天]\s*)?(?:周[一二三四五六日]\s*)?"
+    r"(?:第\s*\d{1,3}\s*版|[A-H]\s?\d{1,2}(?:\s*版)?)"
+    rf"(?:\s*[:：|/]?\s*[{_HAN}]{{0,6}})?"
+    r"|[—\-－]{1,2}\s*\d{1,3}\s*[—\-－]{1,2}"
+)
+
+
+def is_folio(line: str) -> bool:
+    """Whether ``line`` is a page's folio (paper, date, page number), set between two pages."""
+    return len(line) <= HEADING_MAX + 10 and _FOLIO.fullmatch(line) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     """A non-blank line: ``text[start:end]`` is its content without surrounding whitespace."""
@@ -128,7 +144,7 @@ class Unit:
     """A paragraph of the reading text: lines joined in order, and what it is."""
 
     lines: tuple[int, ...]  # indices into Layout.lines
-    kind: str  # "paragraph", or for a moved line: "headline", "byline", "caption", "credit"
+    kind: str  # "paragraph", or a moved line's: headline, byline, caption, credit, folio
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +241,8 @@ class _Repair:
     def interleaved(self, j: int) -> str | None:
         """What line ``j`` is if it may stand between a break and its continuation (rule 3)."""
         line = self.content(j)
+        if is_folio(line):
+            return "folio"
         if is_credit(line):
             return "credit"
         if is_byline(line):

@@ -36,7 +36,7 @@ class MovedLine:
 
     begin: int
     end: int
-    kind: str  # "headline", "byline", "caption" or "credit"
+    kind: str  # "headline", "byline", "caption", "credit" or "folio"
 
 
 @dataclass(frozen=True, slots=True)
