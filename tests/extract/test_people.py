@@ -275,3 +275,12 @@ def test_posts_of_officials_and_of_the_newly_elected(
     posts = {(p.person, p.role, p.organization) for p in extract_text(text, "a").posts}
     assert expected <= posts
     assert not absent & posts
+
+
+@pytest.mark.parametrize("verb", ["增补", "增选", "补选"])
+def test_members_added_between_congresses_hold_their_posts(verb: str) -> None:
+    from kexie_graph.extract import extract_text
+
+    text = f"本报讯 成都市科协九届四次全委会召开。会议{verb}李明为市科协副主席。"
+    posts = {(p.person, p.role, p.organization) for p in extract_text(text, "a").posts}
+    assert posts == {("Person/李明", "副主席", "Organization/成都市科学技术协会")}
