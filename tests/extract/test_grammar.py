@@ -403,3 +403,24 @@ def test_events_for_a_programme_offices_and_institutions_of_one_place(
     assert all(
         "贵州大学" not in e.aliases for e in reading.entities if e.key != "Organization/贵州大学"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        ("本报讯 两地将共同建设“深港科普联盟”。", "Organization/深港科普联盟", None),
+        ("本報訊 兩地將共同建設「深港科普聯盟」。", "Organization/深港科普联盟", None),
+        ("本报讯 推动“科创中国”落地。", "Program/科创中国", None),
+        (
+            "本报讯 据介绍，深圳市科协目前拥有市级学会112个。",
+            "Organization/深圳市科学技术协会",
+            "Organization/拥有市级学会",
+        ),
+    ],
+)
+def test_quoted_names_typed_by_their_own_head(text: str, expected: str, absent: str | None) -> None:
+    from kexie_graph.extract import extract_text
+
+    keys = {e.key for e in extract_text(text, "a").entities}
+    assert expected in keys
+    assert absent not in keys

@@ -299,3 +299,21 @@ def test_original_surface_of_an_unchanged_text_is_its_slice() -> None:
     assert rt.original_surface(1, 1) == ""
     with pytest.raises(ValueError, match="outside"):
         rt.original_surface(0, 3)
+
+
+@pytest.mark.parametrize(
+    ("original", "reading"),
+    [
+        ("共同建設「深港科普聯盟」", "共同建设“深港科普联盟”"),
+        ("『科創中國』", "‘科创中国’"),
+        ("｢科普之夜｣", "“科普之夜”"),
+    ],
+)
+def test_corner_brackets_read_as_curly_quotes_one_for_one(original: str, reading: str) -> None:
+    from kexie_graph.text import prepare
+
+    prepared = prepare(original)
+    assert prepared.text == reading
+    for i in range(len(reading)):  # the map stays exact: one character for one
+        (span,) = prepared.to_original(i, i + 1)
+        assert span.end - span.begin == 1

@@ -388,6 +388,19 @@ def _slogan(text: str, m: re.Match[str], run: str) -> bool:
     )
 
 
+#: the head noun a quoted name ends with (organisations, platforms, events: the classes whose
+#: names the genre quotes as proper names)
+_HEAD_AT_END = re.compile(
+    "(?:"
+    + "|".join(
+        re.escape(h.text)
+        for h in HEADS
+        if h.cls in {"Organization", "Platform", "Event"} and len(h.text) >= 2
+    )
+    + ")$"
+)
+
+
 def find_quoted(text: str) -> list[Candidate]:
     """Find names in quotation marks, with the head noun that may follow (“巴蜀科技云服务”平台)."""
     out = []
@@ -462,6 +475,10 @@ def find_quoted(text: str) -> list[Candidate]:
             continue  # a long quotation without a head is speech or a slogan, not a name
         generic = next((g for g in GENERIC_HEADS if window.startswith(g) or window.endswith(g)), "")
         cls, kind = GENERIC_HEADS.get(generic or "", ("Program", None))
+        own = _HEAD_AT_END.search(inner) if not generic else None
+        if own is not None and len(inner) > len(own.group(0)):
+            head = _HEAD_BY_TEXT[own.group(0)]  # “深港科普联盟”: the name's own head types it
+            cls, kind = head.cls, head.kind
         out.append(Candidate(m.start() + 1, m.end() - 1, cls, inner, "quoted.bare", kind, 60))
     return out
 

@@ -552,6 +552,10 @@ GOVERNING: frozenset[str] = frozenset(
         "得",
         "同期",
         "另有",
+        "拥有",
+        "现有",
+        "设有",
+        "建有",
     ]
 )
 

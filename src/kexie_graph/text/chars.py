@@ -12,6 +12,9 @@ comes from exactly one original character and the offset map stays exact:
   NEL, U+2028, U+2029), so that later steps see one kind of line end.
 - Invisible characters that can cut a name in two (zero-width space, joiners, word joiner, BOM,
   soft hyphen) are removed.
+- Corner brackets, the quotation marks of traditional-character texts (``「」『』``, and the
+  half-width ``｢｣``), become the curly quotes ``“”‘’`` of simplified texts, so that a name quoted
+  either way is read the same (``「深港科普聯盟」`` and ``“深港科普联盟”``).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from functools import cache
 
 from .offsets import OffsetMap, RunBuilder
 
-__all__ = ["KEPT", "LINE_BREAKS", "REMOVED", "normalize_chars", "normalized_char"]
+__all__ = ["KEPT", "LINE_BREAKS", "QUOTES", "REMOVED", "normalize_chars", "normalized_char"]
 
 #: Characters NFKC would change that we keep (besides every character of category No).
 KEPT = frozenset("\u2026\u2025")
@@ -30,12 +33,16 @@ KEPT = frozenset("\u2026\u2025")
 LINE_BREAKS = frozenset("\r\x0b\x0c\x85\u2028\u2029")
 #: Characters removed from the reading text.
 REMOVED = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+#: Corner brackets and what they become (one character for one).
+QUOTES = {"「": "“", "」": "”", "『": "‘", "』": "’", "｢": "“", "｣": "”"}
 
 
 def normalized_char(char: str) -> str:
     """Return what one original character becomes in the reading text (before t2s and layout)."""
     if char in REMOVED:
         return ""
+    if char in QUOTES:
+        return QUOTES[char]
     if char in LINE_BREAKS:
         return "\n"
     if char in KEPT or unicodedata.category(char) == "No":
@@ -87,7 +94,7 @@ def _table() -> tuple[dict[str, str], re.Pattern[str]]:
             if new != char:
                 table[char] = new
     # Characters that NFKC leaves alone but we still change: is_normalized() cannot see them.
-    extra = re.compile(_ranges_class(sorted(REMOVED | LINE_BREAKS)))
+    extra = re.compile(_ranges_class(sorted(REMOVED | LINE_BREAKS | set(QUOTES))))
     return table, extra
 
 
