@@ -561,3 +561,17 @@ def test_a_years_scope_after_a_reporting_clause_and_the_group_compared_with() ->
     assert {f.subject for f in figures} == {"Place/湖南省"}
     years = {f.indicator: f.year for f in figures}
     assert years["科普经费投入"] == years["科普场馆数量"] == "2023"
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("本报讯 陕西省共有28人入选。", "入选人数"),
+        ("本报讯 陕西省科协新建院士工作站12家。", "新建院士工作站数量"),
+        ("华龙网讯 重庆市新建院士工作站12家。", "新建院士工作站数量"),
+    ],
+)
+def test_the_dateline_and_what_people_did_in_an_indicator(text: str, indicator: str) -> None:
+    from kexie_graph.extract import extract_text
+
+    assert [f.indicator for f in extract_text(text, "a").figures] == [indicator]

@@ -331,7 +331,7 @@ _NOT_SUBJECT_AFTER = re.compile(r"记者|讯|报道|通讯员|客户端")
 _PHONE_BEFORE = re.compile(r"(?:电话|热线|传真|邮编|手机|号码|QQ|微信)[::]?$")
 
 _LEAD_STRIP = re.compile(
-    r"^(?:为了|为|同时|此外|另外|其中|并且|并|而且|确保|力争|争取|预计|计划|推动|推进|使|让|到|至|截至|截止|"
+    r"^(?:本报讯\s*|[^\s,，。]{1,12}讯\s+|为了|为|同时|此外|另外|其中|并且|并|而且|确保|力争|争取|预计|计划|推动|推进|使|让|到|至|截至|截止|"
     r"在|于|已经|已|共有|共|累计|目前|现有|还|也|都|是|有|全年|其中|设有|设)"
 )
 _TIME_STRIP = re.compile(
@@ -1511,12 +1511,21 @@ def _indicator(
         # the noun before: the last list item, after the verb that introduces it (年会设主论坛1个)
         item = _HAS_VERB.split(re.split(r"[、]", before)[-1])[-1] or before
         noun = _strip_noun(item, mentions)
+    if not noun and figure.unit in {"persons", "person-times"}:
+        acted = _PEOPLE_VERB.match(after.lstrip())  # 共有28人入选: how many were selected
+        noun = acted.group(0) if acted else ""
     if unit == "count" and "名额" in noun:
         figure.unit, figure.rule = "persons", "figure-persons"  # N个名额: places for N people
     head = {"persons": "人数", "person-times": "人次"}.get(figure.unit, "数量")
     if noun.endswith(("数量", "人数", "人次", "数")):
         return noun
     return f"{noun}{head}"
+
+
+#: what people counted did, when no noun names them (28人入选, 300余人参会)
+_PEOPLE_VERB = re.compile(
+    r"入选|当选|获奖|获评|获表彰|受表彰|参会|参赛|参训|参加|参与|出席|受益|到场"
+)
 
 
 def _noun_end(after: str) -> int:
