@@ -575,3 +575,14 @@ def test_the_dateline_and_what_people_did_in_an_indicator(text: str, indicator: 
     from kexie_graph.extract import extract_text
 
     assert [f.indicator for f in extract_text(text, "a").figures] == [indicator]
+
+
+def test_a_figure_in_the_modifier_of_a_name_is_about_that_name() -> None:
+    from kexie_graph.extract import extract_text
+
+    text = (
+        "本报讯 四川省科协党组书记出席。9月28日，总投资2.3亿元、建筑面积3.6万平方米的"
+        "宜宾市科技馆正式开馆。"
+    )
+    figures = {(f.subject, f.value) for f in extract_text(text, "a").figures}
+    assert ("Organization/宜宾市科技馆", Decimal("230000000")) in figures

@@ -1590,6 +1590,10 @@ def _settle_subject(
         if art.home:
             figure.subject = art.home
             return
+    described = _described(art, figure, hi)  # 总投资2.3亿元、建筑面积3.6万平方米的宜宾市科技馆
+    if described is not None:
+        figure.subject = described
+        return
     composed = _composed_of(art, figure)  # 由86名理事组成的…理事会
     if composed is not None:
         figure.subject = composed
@@ -1676,6 +1680,22 @@ def _modifies(text: str, m: MentionRef) -> bool:
 
     _tok, tag = tokens(text[pos : pos + 6])[0]
     return tag in {"n", "nz", "ng"}
+
+
+#: a figure inside a modifier before a name: …2.3亿元、…3.6万平方米的 + the name
+_DESCRIBES = re.compile(r"[^,，。;；:：!?的]{0,24}的")
+
+
+def _described(art: _Article, figure: _Figure, hi: int) -> str | None:
+    """The name a figure describes when it stands in the modifier before it (总投资2.3亿元的X)."""
+    m = _DESCRIBES.match(art.text, figure.number_end)
+    if m is None:
+        return None
+    at = m.end()
+    for x in art.mentions_in(at, min(len(art.text), at + 30)):
+        if x.begin == at and x.cls in _SUBJECT_CLASSES:
+            return x.key
+    return None
 
 
 def _body_of(art: _Article, key: str) -> str:
