@@ -302,3 +302,22 @@ def test_this_years_meeting_and_its_parts() -> None:
     keys = {e.key for e in reading.entities}
     assert "Event/主论坛" not in keys and "Event/分论坛" not in keys
     assert {f.subject for f in reading.figures} == {meeting}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本报讯 四川省科协向宜宾市科技馆授予“四川省科普教育基地”牌匾。",
+        "本报讯 宜宾市科技馆被授予“四川省科普教育基地”称号。",
+        "本报讯 宜宾市科技馆荣获“四川省科普教育基地”称号。",
+    ],
+)
+def test_a_title_awarded_is_a_selection(text: str) -> None:
+    from kexie_graph.extract import extract_text
+
+    found = {(r.subject, r.predicate, r.object) for r in extract_text(text, "a").relations}
+    assert (
+        "Organization/宜宾市科技馆",
+        "selected_for",
+        "Program/四川省科普教育基地",
+    ) in found

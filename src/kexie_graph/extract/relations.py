@@ -80,12 +80,14 @@ _verbs(
 _verbs("助力 支持 帮扶 指导 帮助 服务于 支撑", {"O": "supports", "L": "supports", "P": "supports"})
 _verbs("参与 参加 加入 融入", {"E": "participates_in", "G": "participates_in"})
 _verbs("纳入", {"G": "participates_in"})
-_verbs(
-    "入选 获批 被确定为 被列为 被评为 被命名为 成功入选 获评 入围 成功获批 被认定为",
-    {"G": "selected_for"},
+_SELECTED = (
+    "入选 获批 被确定为 被列为 被评为 被命名为 成功入选 获评 入围 成功获批 被认定为 被授予 荣获 "
+    "获授"
 )
+_verbs(_SELECTED, {"G": "selected_for"})
 _verbs("联合 会同 携手 联手", {"O": "partner_of"})
 
+_SELECTED_VERBS = frozenset(_SELECTED.split())
 _VERB_RE = re.compile(words_pattern(sorted(VERBS, key=len, reverse=True)))  # longest first
 _FILLER = (
     r"(?:好|了|出|一批|一系列|一个|一支|新一批|首批|一流|进一步|全面|深入|积极|大力|高水平|"
@@ -367,19 +369,7 @@ def find_relations(
             if not objs:
                 continue
             subj_found = sent.subject_before(m.start())
-            if verb in {
-                "入选",
-                "获批",
-                "被确定为",
-                "被列为",
-                "被评为",
-                "被命名为",
-                "成功入选",
-                "获评",
-                "入围",
-                "成功获批",
-                "被认定为",
-            }:
+            if verb in _SELECTED_VERBS:
                 items, start = sent.list_ending_at(m.start(), _AGENT)
                 if not items:
                     continue
@@ -485,6 +475,9 @@ def _where(pattern: re.Pattern[str], s: str, *words: str) -> Iterator[re.Match[s
             return pattern.finditer(s)
     return iter(())
 
+
+_AWARD_RE = re.compile(r"(?P<to>向|为|给)")
+_AWARD_VERB_RE = re.compile(r"(?:正式)?(?:授予了?|颁发了?|授牌)")
 
 #: the role verbs after the agents of 由 (由A主办、B承办的X)
 _ROLE_RE = re.compile(r"(?:联合|共同)?(?:主办|承办|协办|举办|组织)")
@@ -593,6 +586,24 @@ def _constructions(
         return ([actor] if actor else []), pos
 
     _passive_roles(sent, emit, last_event)
+    # A向B授予(了)“X”(称号/牌匾): B is selected for X
+    for m in _where(_AWARD_RE, s, "授予", "颁发", "授牌"):
+        recipients, end = sent.list_at(m.end("to"), "OLS")
+        verb = _AWARD_VERB_RE.match(s, end)
+        if not recipients or verb is None:
+            continue
+        schemes, _ = sent.list_at(verb.end(), "G")
+        for recipient in recipients:
+            for x in schemes:
+                emit(
+                    _key(sent, recipient),
+                    "selected_for",
+                    _key(sent, x),
+                    m.start(),
+                    x + 1,
+                    "construction.awarded",
+                    m.start(),
+                )
     # 与A、B(等单位)…合作
     for m in _where(_WITH_RE, s, "与", "同", "跟"):
         items, end = sent.list_at(m.start(1), "OL")
