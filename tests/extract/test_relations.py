@@ -321,3 +321,31 @@ def test_a_title_awarded_is_a_selection(text: str) -> None:
         "selected_for",
         "Program/四川省科普教育基地",
     ) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "takers"),
+    [
+        (
+            "本报讯 “科普之夜”故事会上，重庆两江新区金州小学校、重庆大学附属肿瘤医院等单位将带来"
+            "科普展演节目。",
+            "Event/“科普之夜”故事会",
+            {"Organization/重庆两江新区金州小学校", "Organization/重庆大学附属肿瘤医院"},
+        ),
+        (
+            "本报讯 第五届湖南科普论坛期间，湖南大学、中南大学分别展示了最新成果。",
+            "Event/第五届湖南科普论坛",
+            {"Organization/湖南大学", "Organization/中南大学"},
+        ),
+        ("本报讯 会上，湖南大学发言。", None, set()),
+    ],
+)
+def test_who_takes_part_at_an_event(text: str, event: str | None, takers: set[str]) -> None:
+    from kexie_graph.extract import extract_text
+
+    found = {
+        (r.subject, r.object)
+        for r in extract_text(text, "a").relations
+        if r.rule == "construction.at-event"
+    }
+    assert found == {(t, event) for t in takers}

@@ -477,6 +477,11 @@ def _where(pattern: re.Pattern[str], s: str, *words: str) -> Iterator[re.Match[s
 
 
 _AWARD_RE = re.compile(r"(?P<to>向|为|给)")
+_AT_EVENT_RE = re.compile(r"(?:上|期间|现场)[,，]?")
+_TAKE_PART_RE = re.compile(
+    r"(?:等(?:[\d一二三四五六七八九十百多余]+(?:家|个))?(?:单位|机构|企业|学校|高校)?)?"
+    r"(?:还|也|分别|纷纷)?(?:将)?(?:带来|展示|展出|参加|参与|亮相|参展|进行|表演|发布|现场)"
+)
 _AWARD_VERB_RE = re.compile(r"(?:正式)?(?:授予了?|颁发了?|授牌)")
 
 #: the role verbs after the agents of 由 (由A主办、B承办的X)
@@ -586,6 +591,27 @@ def _constructions(
         return ([actor] if actor else []), pos
 
     _passive_roles(sent, emit, last_event)
+    # X上，A、B等单位将带来…: those who take part in the event named first
+    for m in _where(_AT_EVENT_RE, s, "上", "期间", "现场"):
+        at = m.start()
+        while at > 0 and s[at - 1] in "”》":
+            at -= 1
+        event = at - 1
+        if sent.code(event) != "E":
+            continue
+        takers, end = sent.list_at(m.end(), "OG")
+        if not takers or not _TAKE_PART_RE.match(s, end):
+            continue
+        for t in takers:
+            emit(
+                _key(sent, t),
+                "participates_in",
+                _key(sent, event),
+                event,
+                t + 1,
+                "construction.at-event",
+                m.start(),
+            )
     # A向B授予(了)“X”(称号/牌匾): B is selected for X
     for m in _where(_AWARD_RE, s, "授予", "颁发", "授牌"):
         recipients, end = sent.list_at(m.end("to"), "OLS")
