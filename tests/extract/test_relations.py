@@ -349,3 +349,25 @@ def test_who_takes_part_at_an_event(text: str, event: str | None, takers: set[st
         if r.rule == "construction.at-event"
     }
     assert found == {(t, event) for t in takers}
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "whole"),
+    [
+        (
+            "本报讯 湖南主场活动是2023年全国科普日系列活动之一。",
+            "Event/湖南主场活动",
+            "Event/2023年全国科普日系列活动",
+        ),
+        (
+            "本报讯 2023年长沙市全国科普日主场活动启动。本次活动是全国科普日的重要组成部分。",
+            "Event/2023年长沙市全国科普日主场活动",
+            "Program/全国科普日",
+        ),
+    ],
+)
+def test_an_event_that_is_part_of_another(text: str, part: str, whole: str) -> None:
+    from kexie_graph.extract import extract_text
+
+    found = {(r.subject, r.predicate, r.object) for r in extract_text(text, "a").relations}
+    assert (part, "part_of", whole) in found

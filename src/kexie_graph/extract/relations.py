@@ -477,6 +477,10 @@ def _where(pattern: re.Pattern[str], s: str, *words: str) -> Iterator[re.Match[s
 
 
 _AWARD_RE = re.compile(r"(?P<to>向|为|给)")
+_PART_OF_RE = re.compile(
+    r"(?:是|为|作为|系)(?:[“《])?(?P<whole>[\U000f0000-\U000fffff])[”》]?"
+    r"(?:的)?(?:重要|主要|核心)?(?:组成部分|一部分|系列活动之一|重要活动之一|活动之一|之一)"
+)
 _AT_EVENT_RE = re.compile(r"(?:上|期间|现场)[,，]?")
 _TAKE_PART_RE = re.compile(
     r"(?:等(?:[\d一二三四五六七八九十百多余]+(?:家|个))?(?:单位|机构|企业|学校|高校)?)?"
@@ -591,6 +595,31 @@ def _constructions(
         return ([actor] if actor else []), pos
 
     _passive_roles(sent, emit, last_event)
+    # X是Y(的)(重要)组成部分 / 系列活动之一: X is part of Y (本次活动: the event reported)
+    for m in _where(_PART_OF_RE, s, "之一", "组成部分", "一部分"):
+        whole = m.start("whole")
+        if sent.code(whole) not in ("E", "G"):
+            continue
+        part_at = m.start() - 1
+        while part_at >= 0 and s[part_at] in "”》":
+            part_at -= 1
+        if sent.code(part_at) in ("E", "G"):
+            part = _key(sent, part_at)
+        else:
+            word = _EVENT_WORD_RE.search(s, max(0, m.start() - 6), m.start())
+            found = last_event(sent.t.start(m.start()), word.group(1)) if word else None
+            if found is None:
+                continue
+            part = found
+        emit(
+            part,
+            "part_of",
+            _key(sent, whole),
+            max(part_at, 0),
+            m.end(),
+            "construction.part-of",
+            m.start(),
+        )
     # X上，A、B等单位将带来…: those who take part in the event named first
     for m in _where(_AT_EVENT_RE, s, "上", "期间", "现场"):
         at = m.start()
