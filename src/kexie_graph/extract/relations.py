@@ -482,8 +482,10 @@ _PART_OF_RE = re.compile(
     r"(?:的)?(?:重要|主要|核心)?(?:组成部分|一部分|系列活动之一|重要活动之一|活动之一|之一)"
 )
 _AT_EVENT_RE = re.compile(r"(?:上|期间|现场)[,，]?")
+#: 等 closing a list of bodies, with their count and kind: 等20家单位
+_ETC_BODIES = r"等(?:[\d一二三四五六七八九十百多余]+(?:家|个))?(?:单位|部门|机构|企业|学校|高校)?"
 _TAKE_PART_RE = re.compile(
-    r"(?:等(?:[\d一二三四五六七八九十百多余]+(?:家|个))?(?:单位|机构|企业|学校|高校)?)?"
+    rf"(?:{_ETC_BODIES})?"
     r"(?:还|也|分别|纷纷)?(?:将)?(?:带来|展示|展出|参加|参与|亮相|参展|进行|表演|发布|现场)"
 )
 _AWARD_VERB_RE = re.compile(r"(?:正式)?(?:授予了?|颁发了?|授牌)")
@@ -495,7 +497,7 @@ _ROLE_GAP_RE = re.compile(r"[、,，]|[和及与]|以及")
 _EVENT_LEAD_RE = re.compile(r"(?:(?:19|20)\d\d年度?|[“《])*")
 _BY_RE = re.compile("由")
 #: what may stand between the agents and the role: 等20家单位共同主办
-_AGENTS_TAIL_RE = re.compile(r"等(?:[\d一二三四五六七八九十百多余]+(?:家|个))?(?:单位|部门|机构)?")
+_AGENTS_TAIL_RE = re.compile(_ETC_BODIES)
 #: a word before 由 that stands for the event the article reports (活动由…主办)
 _EVENT_WORD_RE = re.compile(
     r"(?:本届|本次|此次|这次|该|今年的?)?"
