@@ -547,36 +547,42 @@ def _passive_roles(
             objects, _ = sent.list_at(lead.end() if lead else j + 1, "EG")
         if not objects:
             objects, _ = sent.list_ending_at(at.start(), "EG")
-        if not objects:  # 活动由…主办: the event the article reports
-            word = _EVENT_WORD_RE.search(s, max(0, at.start() - 6), at.start())
-            event = last_event(sent.t.start(at.start()), word.group(1)) if word else None
-            if event is not None and word is not None:
-                for agents, verb in roles:
-                    pred = _shared(VERBS[verb].get("E"), agents)
-                    for a in agents:
-                        if pred is not None and sent.code(a) == "O":
-                            emit(
-                                _key(sent, a),
-                                pred,
-                                event,
-                                word.start(),
-                                a + 1,
-                                f"passive.{verb}",
-                                a,
-                            )
-            continue
-        # 全国科普日湖南主场活动: a programme's name before the event's is part of it
-        objects = [o + 1 if sent.code(o) == "G" and sent.code(o + 1) == "E" else o for o in objects]
+        # (key, class code, where its evidence starts) of each event or programme
+        targets: list[tuple[str, str, int]]
+        if objects:
+            # 全国科普日湖南主场活动: a programme's name before the event's is part of it
+            objects = [
+                o + 1 if sent.code(o) == "G" and sent.code(o + 1) == "E" else o for o in objects
+            ]
+            targets = [(_key(sent, o), sent.code(o) or "", o) for o in objects]
+        else:  # 活动由…主办: the event the article reports (organisations only)
+            reported = _event_named_before(sent, at.start(), last_event)
+            if reported is None:
+                continue
+            targets = [(reported[0], "E", reported[1])]
         for agents, verb in roles:
-            for o in objects:
-                code = sent.code(o)
-                pred = _shared(VERBS[verb].get(code or ""), agents)
+            for key, code, o in targets:
+                pred = _shared(VERBS[verb].get(code), agents)
                 if pred is None:
                     continue
                 for a in agents:
+                    if sent.code(a) == "L" and not objects:
+                        continue
                     p = "participates_in" if pred == "runs" and sent.code(a) == "L" else pred
                     begin, end = min(at.start(), o), max(a, o) + 1
-                    emit(_key(sent, a), p, _key(sent, o), begin, end, f"passive.{verb}", a)
+                    emit(_key(sent, a), p, key, begin, end, f"passive.{verb}", a)
+
+
+def _event_named_before(
+    sent: _Sentence, pos: int, last_event: Callable[[int, str], str | None]
+) -> tuple[str, int] | None:
+    """The event a word just before ``pos`` stands for (本次活动, 本届年会), and where the word
+    starts; None when no such word stands there or no event ends with it."""
+    word = _EVENT_WORD_RE.search(sent.s, max(0, pos - 6), pos)
+    if word is None:
+        return None
+    event = last_event(sent.t.start(pos), word.group(1))
+    return (event, word.start()) if event is not None else None
 
 
 def _constructions(
@@ -608,11 +614,10 @@ def _constructions(
         if sent.code(part_at) in ("E", "G"):
             part = _key(sent, part_at)
         else:
-            word = _EVENT_WORD_RE.search(s, max(0, m.start() - 6), m.start())
-            found = last_event(sent.t.start(m.start()), word.group(1)) if word else None
-            if found is None:
+            reported = _event_named_before(sent, m.start(), last_event)
+            if reported is None:
                 continue
-            part = found
+            part = reported[0]
         emit(
             part,
             "part_of",
