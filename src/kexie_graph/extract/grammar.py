@@ -536,33 +536,10 @@ def find_sessions(
     for m in finditer_from(_SESSION_RE, _SESSION_STARTS, text):
         org = org_before(m.start())
         body = m.group("kind") in {"理事会", "委员会"} and not m.group("m")
-        if m.group("fn"):
-            if org is None:
-                if not last_org:
-                    continue
-                org = (m.start(), last_org)
-            begin, org_name = org
-            last_org = org_name
-            out.append(
-                Candidate(
-                    begin,
-                    m.end(),
-                    "Event",
-                    org_name
-                    + _full_session(
-                        m.group("fn"), m.group("fbody"), m.group("fm"), m.group("fkind")
-                    ),
-                    "session.full",
-                    "Meeting",
-                    95,
-                    parent=org_name,
-                )
-            )
-            continue
+        full = m.group("fn") is not None  # written out: 第十届委员会第三次全体会议
         if org is None:
-            if not (body and m.group(0).startswith("第") and last_org):
+            if not ((body or full) and m.group(0).startswith("第") and last_org):
                 continue
-            org = (m.start(), last_org)
             begin, org_name = m.start(), last_org
         else:
             begin, org_name = org
@@ -582,7 +559,13 @@ def find_sessions(
                 )
             )
             continue
-        if m.group("c"):
+        rule = "session"
+        if full:
+            name = org_name + _full_session(
+                m.group("fn"), m.group("fbody"), m.group("fm"), m.group("fkind")
+            )
+            rule = "session.full"
+        elif m.group("c"):
             name = f"{org_name}第{_cn(m.group('c'))}次{m.group('ckind')}"
         elif m.group("kind").startswith("理事"):
             name = f"{org_name}第{_cn(m.group('n'))}届理事会" + (
@@ -596,9 +579,7 @@ def find_sessions(
             name = f"{org_name}第{_cn(m.group('n'))}届委员会" + (
                 f"第{_cn(m.group('m'))}次全体会议" if m.group("m") else "全体会议"
             )
-        out.append(
-            Candidate(begin, m.end(), "Event", name, "session", "Meeting", 95, parent=org_name)
-        )
+        out.append(Candidate(begin, m.end(), "Event", name, rule, "Meeting", 95, parent=org_name))
     return out
 
 

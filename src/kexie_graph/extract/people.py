@@ -536,16 +536,18 @@ def _sentence_start(text: str, pos: int) -> int:
 
 _NAMED_TITLE_RE = re.compile(r"总书记|院士|同志|等(?:\d+|[一二两三四五六七八九十]+)名")
 _COUNT_BEFORE = re.compile(r"(?:共|等)?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})(?:人|名|位)$")
-_ELECTING = re.compile(r"选举|聘任|聘请|任命|推选|增补|增选|补选")
+#: the verbs that put someone into a post (增补 and the like: between congresses)
+_ELECTING_VERBS = "选举|聘任|聘请|任命|推选|增补|增选|补选"
+_ELECTING = re.compile(_ELECTING_VERBS)
 #: 选举X为…, and ，X为… (a comma, then names and 为); the comma as an alternative of its own
 #: rather than in a class, so that every alternative starts with a literal and re skips ahead
 _ELECTED_RE = re.compile(
-    r"(?:选举|聘任|聘请|任命|推选|增补|增选|补选|，|,)"
+    rf"(?:{_ELECTING_VERBS}|，|,)"
     r"(?P<names>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*?)为"
 )
 _APPOINT_RE = re.compile(r"(?:被聘为|受聘为|聘为|当选为|当选|出任|兼任|担任|任)")
 _ELECT_RE = re.compile(
-    r"(?:选举|聘任|聘请|任命|推选|增补|增选|补选)?(?=[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*为)"
+    rf"(?:{_ELECTING_VERBS})?(?=[\u4e00-\u9fff]{{2,4}}(?:、[\u4e00-\u9fff]{{2,4}})*为)"
 )
 _CERTIFICATE_RE = re.compile(
     r"向(?P<name>[\u4e00-\u9fff]{2,4}?)(?:院士|教授|同志)?颁发(?:了)?(?P<title>[\u4e00-\u9fff]{2,8}?)(?:证书|聘书)"

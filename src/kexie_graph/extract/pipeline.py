@@ -30,6 +30,7 @@ from .candidates import Candidate, record
 from .clauses import MentionRef
 from .context import Context, build_context
 from .figures import find_figures
+from .heads import HEADS
 from .people import (
     HEADS_OF_GOVERNMENT,
     Byline,
@@ -362,7 +363,7 @@ def _inner_brands(
     return sorted(out, key=lambda c: (c.begin, -c.end)), pairs
 
 
-_COMPANY_RELATIVE = re.compile(r"(?:集团|公司)(?P<rest>科协|科学技术协会)(?P<body>第.+)?")
+_COMPANY_RELATIVE = re.compile(r"(?:集团|公司)(?:科协|科学技术协会)(?P<body>第.+)?")
 
 
 def _company_relatives(chosen: list[Candidate]) -> list[Candidate]:
@@ -400,8 +401,6 @@ def _parents_of_terms(
 
     Returns (entity, begin, end) in the reading text, for organisations not otherwise named.
     """
-    from .heads import HEADS
-
     out: list[tuple[Entity, int, int]] = []
     seen = {e.key for e in entities}
     named = {name for e in entities for name in (e.zh, *e.aliases)}
@@ -806,8 +805,6 @@ class _PostPlan:
 _COMMITTEE_RE = re.compile(
     r"第[一二三四五六七八九十百\d]{1,4}届(?:委员会|理事会|常务委员会|常务理事会)$"
 )
-#: titles of the head of a place's government (副市长 of 无锡市: of 无锡市人民政府)
-_HEAD_OF_GOVERNMENT = HEADS_OF_GOVERNMENT
 
 
 def _plan_posts(hits: list[PostHit], ctx: Context) -> tuple[list[_PostPlan], list[Candidate]]:
@@ -884,7 +881,8 @@ def _plan_posts(hits: list[PostHit], ctx: Context) -> tuple[list[_PostPlan], lis
                 aliases=(unit,),
                 parent=org.name,
             )
-        elif org.cls == "Place" and h.title.endswith(_HEAD_OF_GOVERNMENT):
+        elif org.cls == "Place" and h.title.endswith(HEADS_OF_GOVERNMENT):
+            # 副市长 of 无锡市: a post in the place's people's government
             body = Candidate(
                 org.begin,
                 org.end,
