@@ -379,12 +379,14 @@ _BACKENDS = [
 def _real_nquads() -> bytes:
     """The graph a build of ``data/articles`` writes (seed, development set, lexicon, ontology,
     entailments), as canonical N-Quads: what cq01-cq14 are about."""
+    import pyoxigraph as ox
+
     from kexie_graph.corpus import build
     from kexie_graph.storeio import canonical_nquads
 
     out = WORK / "real-build"
     build([ROOT / "data" / "articles"], out, curation=ROOT / "data" / "curation.yaml")
-    return canonical_nquads(str(out / "kg.trig"), __import__("pyoxigraph").RdfFormat.TRIG)
+    return canonical_nquads(str(out / "kg.trig"), ox.RdfFormat.TRIG)
 
 
 def _corpus(label: str) -> Path:

@@ -22,8 +22,9 @@ generation is written (``store.json``: ``"default_graph": "union"``). Oxigraph's
 an organisation's label is, would match a hundred times. SPARQL's default graph is an RDF graph, a
 set, as rdflib and Fuseki's union default graph give it; the materialised union makes Oxigraph
 answer the same, and makes default-graph queries cheaper. It is written in the same bulk load as the
-named graphs, from the dump's bytes (:mod:`.storeio`), which costs about a tenth more than loading
-the named graphs alone.
+named graphs, from the dump's bytes (:mod:`.storeio`): at 1M quads the whole write, union and
+compaction included, takes about a third longer than pyoxigraph's bare bulk load of the named
+graphs (``benchmarks/results/store.md``).
 
 Opening a store read-write (``open_store(DIR)``) changes the current generation in place, so it
 takes both the writer lock and an exclusive lock on the generation: it is refused while anyone

@@ -121,6 +121,7 @@ class UnionReader(io.RawIOBase):
 def canonical_nquads(source: str | bytes | IO[bytes], fmt: ox.RdfFormat) -> bytes:
     """Any RDF dataset serialization, as canonical N-Quads (through an in-memory Oxigraph store).
 
+    ``source`` is a file's path (``str``), or the serialization itself (bytes or a binary file).
     Duplicates go (a store is a set); raises :class:`SyntaxError` as Oxigraph's parser does.
     """
     scratch = ox.Store()
