@@ -579,12 +579,23 @@ def _bulk_load(gen_dir: Path, source: Any) -> tuple[ox.Store, str]:
                 f"{src}: not valid {fmt.name}: {error}; give a dump written by kexie-graph"
             ) from None
         return _load_union(gen_dir, io.BytesIO(canonical)), src.name
-    data = quads_nquads(_as_ox_quads(source))
-    with contextlib.suppress(NotCanonicalError):  # RDF 1.2 triple terms: the slow path below
-        return _load_union(gen_dir, io.BytesIO(data)), "quads"
     db = _fresh_db(gen_dir)
-    db.bulk_extend(_with_copies(ox.parse(data, format=ox.RdfFormat.N_QUADS)))
+    _extend_with_union(db, _as_ox_quads(source))
     return db, "quads"
+
+
+def _extend_with_union(db: ox.Store, quads: Iterable[ox.Quad]) -> None:
+    """Add ``quads`` to ``db``, each triple of a named graph to the default graph too.
+
+    Through the union stream (:mod:`.storeio`); quads the stream cannot split (RDF 1.2 triple
+    terms) go in one by one as Python objects. Adding is idempotent (a store is a set), so what a
+    refused stream loaded before it stopped does no harm.
+    """
+    data = quads_nquads(quads)
+    try:
+        db.bulk_load(cast(IO[bytes], UnionReader(io.BytesIO(data))), format=ox.RdfFormat.N_QUADS)
+    except NotCanonicalError:
+        db.bulk_extend(_with_copies(ox.parse(data, format=ox.RdfFormat.N_QUADS)))
 
 
 def _fresh_db(gen_dir: Path) -> ox.Store:
@@ -708,7 +719,7 @@ def _replace_in(
         db.remove_graph(name)
         if quads is not None:
             added.extend(ox.Quad(q.subject, q.predicate, q.object, name) for q in quads)
-    db.bulk_extend(_with_copies(added))  # one ingestion, not one per graph
+    _extend_with_union(db, added)  # one ingestion, not one per graph
     if not union:  # a store written before the union was kept: make it now
         db.bulk_extend(_copies(list(db.quads_for_pattern(None, None, None, None))))
         return

@@ -135,3 +135,10 @@ def test_canonical_form_round_trips() -> None:
     canonical = canonical_nquads(HAND_WRITTEN.encode(), NQ)
     assert parsed(canonical) == set(sample)
     assert parsed(union_block(canonical.rstrip(b"\n"))) == expected(sample)
+
+
+def test_quads_the_stream_cannot_split_still_load_with_their_union(tmp_path: Path) -> None:
+    a, b, c, g = (ox.NamedNode(f"http://ex.org/{x}") for x in "abcg")
+    quads = [ox.Quad(a, b, c, g), ox.Quad(a, b, ox.Triple(a, b, c), g)]  # an RDF 1.2 triple term
+    with open_store(write_store(tmp_path / "store", quads), read_only=True) as store:
+        assert set(store.ox) == expected(quads)
