@@ -1590,7 +1590,7 @@ def _settle_subject(
         if art.home:
             figure.subject = art.home
             return
-    described = _described(art, figure, hi)  # 总投资2.3亿元、建筑面积3.6万平方米的宜宾市科技馆
+    described = _described(art, figure)  # 总投资2.3亿元、建筑面积3.6万平方米的宜宾市科技馆
     if described is not None:
         figure.subject = described
         return
@@ -1686,7 +1686,7 @@ def _modifies(text: str, m: MentionRef) -> bool:
 _DESCRIBES = re.compile(r"[^,，。;；:：!?的]{0,24}的")
 
 
-def _described(art: _Article, figure: _Figure, hi: int) -> str | None:
+def _described(art: _Article, figure: _Figure) -> str | None:
     """The name a figure describes when it stands in the modifier before it (总投资2.3亿元的X)."""
     m = _DESCRIBES.match(art.text, figure.number_end)
     if m is None:
